@@ -1,0 +1,51 @@
+package io.tandem.api.identity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * Commands on a user account. Passwords never travel in a command: the caller hashes them first,
+ * and refresh tokens travel only as SHA-256 hashes of their secret part.
+ */
+public final class IdentityCommands {
+
+    private IdentityCommands() {
+    }
+
+    public record SignUpUserCommand(@TargetAggregateIdentifier String userId, String email, String passwordHash,
+                                    String name, Role role) {
+    }
+
+    public record SignUpKakaoUserCommand(@TargetAggregateIdentifier String userId, long kakaoId, String email,
+                                         String nickname, String profileImageUrl) {
+    }
+
+    /** Starts a new refresh-token family at login. Answers the account's roles. */
+    public record IssueRefreshTokenCommand(@TargetAggregateIdentifier String userId, String tokenId,
+                                           String familyId, String tokenHash, Instant expiresAt) {
+    }
+
+    /** Exchanges a refresh token for the next one of its family. Answers a {@link RefreshOutcome}. */
+    public record RotateRefreshTokenCommand(@TargetAggregateIdentifier String userId, String presentedTokenId,
+                                            String presentedTokenHash, String newTokenId, String newTokenHash,
+                                            Instant newExpiresAt) {
+    }
+
+    public record SignOutCommand(@TargetAggregateIdentifier String userId) {
+    }
+
+    /** Null fields leave the current value unchanged. */
+    public record UpdateProfileCommand(@TargetAggregateIdentifier String userId, String name, String nickname) {
+    }
+
+    public record ChangeProfileImageCommand(@TargetAggregateIdentifier String userId, String imageId) {
+    }
+
+    /** Lets a Kakao account sign in to an existing account whose email Kakao has verified. */
+    public record LinkKakaoAccountCommand(@TargetAggregateIdentifier String userId, long kakaoId) {
+    }
+
+    public record GrantRoleCommand(@TargetAggregateIdentifier String userId, Role role) {
+    }
+}

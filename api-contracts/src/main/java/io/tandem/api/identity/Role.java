@@ -1,0 +1,3 @@
+package io.tandem.api.identity;
+
+public enum Role { USER, ADMIN }

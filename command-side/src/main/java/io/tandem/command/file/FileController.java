@@ -1,0 +1,104 @@
+package io.tandem.command.file;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.Rejection;
+import io.tandem.api.RejectedException;
+import io.tandem.api.file.FileCommands.DeleteFileCommand;
+import io.tandem.api.file.FileCommands.RegisterFileCommand;
+import io.tandem.platform.security.CurrentUser;
+import io.tandem.platform.storage.ContentTypeDetector;
+import io.tandem.platform.storage.FileStorage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Files")
+class FileController {
+
+    private static final int MAX_FILE_NAME = 255;
+
+    private final CommandGateway commands;
+    private final FileStorage storage;
+    private final ContentTypeDetector contentTypes;
+
+    FileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes) {
+        this.commands = commands;
+        this.storage = storage;
+        this.contentTypes = contentTypes;
+    }
+
+    @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a file (at most 10 MB; its type is checked from its content)")
+    ResponseEntity<UploadedFile> upload(@RequestPart("file") MultipartFile file) throws IOException {
+        if (file.isEmpty()) {
+            throw new RejectedException(Rejection.invalid("empty_file", "file is empty"));
+        }
+        byte[] bytes = file.getBytes();
+        String contentType = contentTypes.detect(bytes);
+        String ownerId = CurrentUser.id();
+        String fileId = UUID.randomUUID().toString();
+        String storageKey = "files/" + ownerId + "/" + fileId;
+        String fileName = safeName(file.getOriginalFilename());
+        String sha256 = sha256(bytes);
+        storage.put(storageKey, new ByteArrayInputStream(bytes), bytes.length, contentType);
+        try {
+            commands.sendAndWait(new RegisterFileCommand(fileId, ownerId, fileName, contentType, bytes.length,
+                                                         sha256, storageKey));
+        } catch (RuntimeException failure) {
+            storage.delete(storageKey);
+            throw failure;
+        }
+        UploadedFile uploaded = new UploadedFile(fileId, fileName, contentType, bytes.length, sha256,
+                                                 "/api/files/" + fileId);
+        return ResponseEntity.created(URI.create(uploaded.url())).body(uploaded);
+    }
+
+    @DeleteMapping("/api/files/{file_id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete one of your files")
+    void delete(@PathVariable("file_id") UUID fileId) {
+        commands.sendAndWait(new DeleteFileCommand(fileId.toString(), CurrentUser.id()));
+    }
+
+    /** Keeps only the last path segment of what the client calls the file, trimmed to a sane length. */
+    private static String safeName(String original) {
+        if (original == null || original.isBlank()) {
+            return "file";
+        }
+        String name = original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_").strip();
+        if (name.isEmpty()) {
+            return "file";
+        }
+        return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    record UploadedFile(String fileId, String fileName, String contentType, long size, String sha256, String url) {
+    }
+}

@@ -1,0 +1,38 @@
+package io.tandem.command.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.identity.IdentityCommands.GrantRoleCommand;
+import io.tandem.api.identity.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Admin: users")
+class AdminUserController {
+
+    private final CommandGateway commands;
+
+    AdminUserController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/admin/users/{user_id}/roles")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Grant a role to a user")
+    void grant(@PathVariable("user_id") UUID userId, @Valid @RequestBody RoleGrant grant) {
+        commands.sendAndWait(new GrantRoleCommand(userId.toString(), grant.role()));
+    }
+
+    record RoleGrant(@NotNull Role role) {
+    }
+}

@@ -1,0 +1,67 @@
+package io.tandem.command.identity;
+
+import io.tandem.api.identity.IdentityCommands.GrantRoleCommand;
+import io.tandem.api.identity.IdentityCommands.SignUpUserCommand;
+import io.tandem.api.identity.Role;
+import io.tandem.platform.axon.Rejections;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/**
+ * The first administrator comes from configuration ({@code TANDEM_ADMIN_EMAIL}, {@code TANDEM_ADMIN_PASSWORD}):
+ * created at start-up when the email is unknown, promoted when it belongs to an existing account.
+ */
+@Component
+class FirstAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final String email;
+    private final String password;
+    private final AccountDirectory directory;
+    private final CommandGateway commands;
+    private final PasswordEncoder passwordEncoder;
+
+    FirstAdmin(@Value("${tandem.admin.email:}") String email, @Value("${tandem.admin.password:}") String password,
+               AccountDirectory directory, CommandGateway commands, PasswordEncoder passwordEncoder) {
+        this.email = email.isBlank() ? null : AuthController.normalize(email);
+        this.password = password;
+        this.directory = directory;
+        this.commands = commands;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (email == null) {
+            return;
+        }
+        var existing = directory.findByEmail(email);
+        if (existing.isPresent()) {
+            commands.sendAndWait(new GrantRoleCommand(existing.get().userId(), Role.ADMIN));
+            return;
+        }
+        if (!password.matches(AuthController.PASSWORD_RULE)) {
+            throw new IllegalStateException("TANDEM_ADMIN_PASSWORD " + AuthController.PASSWORD_MESSAGE);
+        }
+        try {
+            commands.sendAndWait(new SignUpUserCommand(UUID.randomUUID().toString(), email,
+                                                       passwordEncoder.encode(password), "Administrator",
+                                                       Role.ADMIN));
+            log.info("Created the first administrator account {}", email);
+        } catch (RuntimeException failure) {
+            // another node created it at the same moment
+            if (Rejections.of(failure).isEmpty()) {
+                throw failure;
+            }
+        }
+    }
+}

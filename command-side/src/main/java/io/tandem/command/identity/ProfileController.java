@@ -1,0 +1,99 @@
+package io.tandem.command.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.identity.IdentityCommands.ChangeProfileImageCommand;
+import io.tandem.api.identity.IdentityCommands.UpdateProfileCommand;
+import io.tandem.api.identity.ProfileImages;
+import io.tandem.platform.security.CurrentUser;
+import io.tandem.platform.storage.ContentTypeDetector;
+import io.tandem.platform.storage.FileStorage;
+import io.tandem.platform.storage.ImageResizer;
+import io.tandem.platform.storage.ResizedImage;
+import io.tandem.platform.storage.UnsupportedFileTypeException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Set;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Profile")
+class ProfileController {
+
+    private static final Set<String> RESIZABLE = Set.of("image/jpeg", "image/png", "image/gif");
+
+    private final CommandGateway commands;
+    private final FileStorage storage;
+    private final ContentTypeDetector contentTypes;
+    private final ImageResizer resizer;
+
+    ProfileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes,
+                      ImageResizer resizer) {
+        this.commands = commands;
+        this.storage = storage;
+        this.contentTypes = contentTypes;
+        this.resizer = resizer;
+    }
+
+    @PatchMapping("/api/user/profile")
+    @Operation(summary = "Change name and/or nickname; absent fields stay as they are")
+    AccountProfile update(@Valid @RequestBody ProfileChange change) {
+        return commands.sendAndWait(new UpdateProfileCommand(CurrentUser.id(), strip(change.name()),
+                                                             strip(change.nickname())));
+    }
+
+    @PutMapping("/api/auth/profile")
+    @Operation(summary = "Alias of PATCH /api/user/profile")
+    AccountProfile replace(@Valid @RequestBody ProfileChange change) {
+        return update(change);
+    }
+
+    @PostMapping(path = "/api/user/profile/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload a profile image (JPEG, PNG or GIF); it is resized and served publicly")
+    AccountProfile uploadImage(@RequestPart("image") MultipartFile image) throws IOException {
+        byte[] bytes = image.getBytes();
+        String type = contentTypes.detect(bytes);
+        if (!RESIZABLE.contains(type)) {
+            throw new UnsupportedFileTypeException(type);
+        }
+        ResizedImage resized = resizer.resize(bytes);
+        String imageId = UUID.randomUUID().toString();
+        String key = ProfileImages.storageKey(imageId);
+        storage.put(key, new ByteArrayInputStream(resized.content()), resized.content().length,
+                    resized.contentType());
+        try {
+            return commands.sendAndWait(new ChangeProfileImageCommand(CurrentUser.id(), imageId));
+        } catch (RuntimeException failure) {
+            storage.delete(key);
+            throw failure;
+        }
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    record ProfileChange(@Size(min = 1, max = 50) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+                         String name,
+                         @Size(max = 30) String nickname) {
+
+        @AssertTrue(message = "give name and/or nickname")
+        boolean isNameOrNickname() {
+            return name != null || nickname != null;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.tandem.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server (zonky's embedded binaries) run as a child process, listening on a random port of
+ * localhost with trust authentication.
+ * <p>
+ * Run as root it starts PostgreSQL through {@code unshare -U}, which zonky does by itself. It registers no JVM
+ * shutdown hook: whoever starts it must {@link #close()} it, or the server outlives the JVM.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private static final String SUPERUSER = "postgres";
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final String DUPLICATE_DATABASE = "42P04";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDirectory}, running initdb only if it holds no cluster yet, so the data
+     * survives restarts. Commits are durable (fsync and synchronous commit on).
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory) {
+        Path data = Directories.createIfMissing(dataDirectory.toAbsolutePath().normalize());
+        return start(EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                // zonky passes -F (fsync off) to postgres; this -c fsync=on comes after it and wins
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on"), data);
+    }
+
+    /**
+     * Starts PostgreSQL on a new temporary directory that is deleted on {@link #close()}. Nothing is flushed to
+     * disk (fsync, synchronous commit and full-page writes off): fast for tests, lost on a crash.
+     */
+    public static EmbeddedPostgresServer startTemporary() {
+        Path data = Directories.createTemp("tandem-pg-");
+        return start(EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off"), data);
+    }
+
+    private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder, Path data) {
+        long startNanos = System.nanoTime();
+        builder.setRegisterShutdownHook(false)
+                // PostgreSQL's defaults otherwise (128 MB shared buffers): enough connections for a few
+                // application instances with their pools, little memory
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("timezone", "UTC")
+                // Byte-order collation regardless of the host's locale, so initdb behaves the same everywhere
+                .setLocaleConfig("locale", "C")
+                // initdb plus the first start takes a few seconds, more while other servers start on two cores
+                .setPGStartupWait(Duration.ofSeconds(60));
+        try {
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), data);
+            log.info("PostgreSQL started in {} ms on port {} with data in {}",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), server.port(), data);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start with data in " + data, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    /** Trust authentication ignores it; it is there for clients that insist on a password. */
+    public String password() {
+        return SUPERUSER;
+    }
+
+    /** Creates the database unless it exists. Names are lower-case SQL identifiers. */
+    public void createDatabase(String name) {
+        if (!DATABASE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain lower-case database name: " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, name);
+                if (exists.executeQuery().next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                create.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            // another thread or JVM created it between the check and the CREATE
+            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                throw new IllegalStateException("Could not create database " + name, e);
+            }
+        }
+    }
+
+    /** Stops the server (fast shutdown); a temporary server's data is deleted. */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+            log.info("PostgreSQL on port {} stopped", port());
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL on port " + port() + " did not stop", e);
+        }
+    }
+}

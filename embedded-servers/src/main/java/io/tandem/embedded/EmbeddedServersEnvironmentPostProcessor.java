@@ -1,0 +1,95 @@
+package io.tandem.embedded;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * With {@code tandem.embedded.enabled=true}, starts the servers the application is not given an address of:
+ * PostgreSQL with data in {@code ${tandem.data-dir}/postgres} unless {@code spring.datasource.url} is set, and
+ * Elasticsearch with data in {@code ${tandem.data-dir}/elasticsearch} unless {@code tandem.search.url} is set
+ * ({@code tandem.data-dir} defaults to {@code ./data}). Their addresses go into a property source that wins over all
+ * others.
+ * <p>
+ * Applications in the same JVM on the same data directory share one server. Servers stop in a Spring Boot shutdown
+ * handler, which runs after every application context registered for shutdown has closed, so event processors can
+ * still write while they stop.
+ */
+class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    /** After config data, so that application.yml and profiles can enable it and name the addresses. */
+    static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
+
+    static final String PROPERTY_SOURCE_NAME = "tandemEmbeddedServers";
+
+    private static final Map<Path, EmbeddedPostgresServer> POSTGRES = new ConcurrentHashMap<>();
+    private static final Map<Path, EmbeddedElasticsearchNode> ELASTICSEARCH = new ConcurrentHashMap<>();
+
+    private final Log log;
+
+    EmbeddedServersEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        // logging is configured after environment post-processing: a deferred log replays then
+        this.log = logFactory.getLog(EmbeddedServersEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.getProperty("tandem.embedded.enabled", Boolean.class, false)) {
+            return;
+        }
+        Path dataDirectory = Path.of(environment.getProperty("tandem.data-dir", "./data")).toAbsolutePath().normalize();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+            EmbeddedPostgresServer postgres = shared(POSTGRES, dataDirectory.resolve("postgres"), EmbeddedPostgresServer::start);
+            postgres.createDatabase("tandem");
+            properties.put("spring.datasource.url", postgres.jdbcUrl("tandem"));
+            properties.put("spring.datasource.username", postgres.username());
+            properties.put("spring.datasource.password", postgres.password());
+            log.info("Embedded PostgreSQL at " + postgres.jdbcUrl("tandem") + " keeps its data in " + postgres.dataDirectory());
+        }
+        if (!StringUtils.hasText(environment.getProperty("tandem.search.url"))) {
+            EmbeddedElasticsearchNode elasticsearch =
+                    shared(ELASTICSEARCH, dataDirectory.resolve("elasticsearch"), EmbeddedElasticsearchNode::start);
+            properties.put("tandem.search.url", elasticsearch.httpUrl());
+            log.info("Embedded Elasticsearch at " + elasticsearch.httpUrl() + " keeps its data in " + elasticsearch.dataDirectory());
+        }
+        if (!properties.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+        }
+    }
+
+    private <S extends AutoCloseable> S shared(Map<Path, S> servers, Path dataDirectory, Function<Path, S> start) {
+        return servers.computeIfAbsent(dataDirectory, directory -> {
+            S server = start.apply(directory);
+            SpringApplication.getShutdownHandlers().add(() -> stop(servers, directory, server));
+            return server;
+        });
+    }
+
+    private <S extends AutoCloseable> void stop(Map<Path, S> servers, Path dataDirectory, S server) {
+        servers.remove(dataDirectory, server);
+        try {
+            server.close();
+        } catch (Exception e) {
+            // the other server's handler must still run
+            log.warn("Embedded server with data in " + dataDirectory + " did not stop cleanly", e);
+        }
+    }
+}

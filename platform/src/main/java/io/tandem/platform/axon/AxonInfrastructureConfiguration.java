@@ -1,0 +1,121 @@
+package io.tandem.platform.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigureBefore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Axon beans every side shares, in both storage modes (events in PostgreSQL or in Axon Server; tokens, sagas,
+ * dead letters and deadlines always in PostgreSQL, see {@code db/migration/axon}).
+ */
+@AutoConfiguration
+@AutoConfigureBefore(name = {
+        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
+public class AxonInfrastructureConfiguration {
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return StorageSerialization.serializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return StorageSerialization.serializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return StorageSerialization.serializer();
+    }
+
+    /** The JDBC saga store's default schema is generic SQL; this one matches the bytea tables of the migrations. */
+    @Bean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    public CorrelationDataProvider auditMetadataProvider() {
+        return new AuditMetadataProvider();
+    }
+
+    @Bean
+    public RequestMetadataDispatchInterceptor requestMetadataDispatchInterceptor() {
+        return new RequestMetadataDispatchInterceptor();
+    }
+
+    @Bean
+    public RejectionTranslatingInterceptor rejectionTranslatingInterceptor() {
+        return new RejectionTranslatingInterceptor();
+    }
+
+    /** Aggregates that live for years (accounts, schedules, couples) snapshot every so many events. */
+    @Bean
+    public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
+                                                     @Value("${tandem.axon.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Weak references: the cache never holds on to memory the JVM needs, and a failed unit of work evicts its
+     * aggregate, so a node that lost an optimistic-locking race reloads from the event store.
+     */
+    @Bean
+    public Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Commands that lose an optimistic-locking race against another node are retried on fresh state. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus,
+                                         @Value("${tandem.axon.command-retries:5}") int retries) {
+        ScheduledExecutorService retryExecutor = Executors.newSingleThreadScheduledExecutor(
+                new AxonThreadFactory("command-retry"));
+        RetryScheduler retryScheduler = IntervalRetryScheduler.builder()
+                                                             .retryExecutor(retryExecutor)
+                                                             .retryInterval(25)
+                                                             .maxRetryCount(retries)
+                                                             .nonTransientFailurePredicate(
+                                                                     failure -> !causedByConcurrency(failure))
+                                                             .build();
+        return DefaultCommandGateway.builder()
+                                    .commandBus(commandBus)
+                                    .retryScheduler(retryScheduler)
+                                    .build();
+    }
+
+    private static boolean causedByConcurrency(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,132 @@
+package io.tandem.platform.storage;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Shrinks JPEG, PNG and GIF images so their longest side is at most {@code maxSide} pixels, keeping the aspect ratio
+ * and never enlarging. Every image is re-encoded, even one already small enough: that drops its metadata (camera
+ * EXIF often carries the GPS position) after turning it upright per its EXIF orientation.
+ */
+public class ImageResizer {
+
+    private static final Set<String> READABLE_FORMATS = Set.of("jpeg", "png", "gif");
+    // Above the largest phone cameras (200 MP), below pixel bombs: tiny files declaring gigapixel dimensions.
+    private static final long MAX_SOURCE_PIXELS = 250_000_000L;
+
+    private final int maxSide;
+
+    public ImageResizer(int maxSide) {
+        if (maxSide < 1) {
+            throw new IllegalArgumentException("maxSide must be positive: " + maxSide);
+        }
+        this.maxSide = maxSide;
+    }
+
+    public ResizedImage resize(byte[] image) {
+        DecodedImage decoded = decode(image);
+        boolean transparent = decoded.pixels().getColorModel().hasAlpha();
+        // JPEG has no alpha channel, so transparent images stay PNG
+        int outputType = transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        BufferedImage upright = ExifOrientation.apply(scaleToFit(decoded.pixels(), outputType), decoded.orientation());
+        String format = transparent ? "png" : "jpeg";
+        return new ResizedImage(encode(upright, format), "image/" + format, upright.getWidth(), upright.getHeight());
+    }
+
+    private record DecodedImage(BufferedImage pixels, int orientation) {
+    }
+
+    private DecodedImage decode(byte[] image) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            ImageReader reader = readerFor(input);
+            try {
+                reader.setInput(input, true, false);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > MAX_SOURCE_PIXELS) {
+                    throw new UnreadableImageException("Image of " + width + "x" + height + " pixels is larger than "
+                            + MAX_SOURCE_PIXELS + " pixels");
+                }
+                // Decoding only every n-th pixel keeps memory small for camera photos; keeping at least twice the
+                // target size leaves the final, smoothing scale step enough detail.
+                int subsampling = Math.max(1, Math.max(width, height) / (2 * maxSide));
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+                BufferedImage pixels = reader.read(0, param);
+                return new DecodedImage(pixels, ExifOrientation.read(reader.getImageMetadata(0)));
+            } finally {
+                reader.dispose();
+            }
+        } catch (UnreadableImageException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // decoders report corrupt data with IOExceptions but also with assorted runtime exceptions
+            throw new UnreadableImageException("Image could not be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static ImageReader readerFor(ImageInputStream input) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            if (READABLE_FORMATS.contains(reader.getFormatName().toLowerCase(Locale.ROOT))) {
+                return reader;
+            }
+            reader.dispose();
+        }
+        throw new UnreadableImageException("Content is not a JPEG, PNG or GIF image");
+    }
+
+    /**
+     * Halves the size step by step before the last step: a single bilinear step skips source pixels when shrinking
+     * by more than half, which shows as jagged edges and moiré.
+     */
+    private BufferedImage scaleToFit(BufferedImage source, int outputType) {
+        double scale = Math.min(1.0, maxSide / (double) Math.max(source.getWidth(), source.getHeight()));
+        int targetWidth = Math.max(1, (int) Math.round(source.getWidth() * scale));
+        int targetHeight = Math.max(1, (int) Math.round(source.getHeight() * scale));
+        BufferedImage current = source;
+        do {
+            int width = Math.max(targetWidth, current.getWidth() / 2);
+            int height = Math.max(targetHeight, current.getHeight() / 2);
+            current = draw(current, width, height, outputType);
+        } while (current.getWidth() != targetWidth || current.getHeight() != targetHeight);
+        return current;
+    }
+
+    private static BufferedImage draw(BufferedImage source, int width, int height, int imageType) {
+        BufferedImage target = new BufferedImage(width, height, imageType);
+        Graphics2D graphics = target.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            graphics.drawImage(source, 0, 0, width, height, null);
+        } finally {
+            graphics.dispose();
+        }
+        return target;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("No ImageIO writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode " + format, e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,204 @@
+package io.tandem.platform.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.tandem.api.Rejection;
+import io.tandem.api.RejectedException;
+import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.storage.StoredObjectNotFoundException;
+import io.tandem.platform.storage.UnreadableImageException;
+import io.tandem.platform.storage.UnsupportedFileTypeException;
+import jakarta.validation.ConstraintViolationException;
+import org.axonframework.common.AxonException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves as RFC 9457 problem+json with a stable {@code code}; bad input names the offending field,
+ * and nothing unexpected leaks beyond a generic 500.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(RejectedException.class)
+    ResponseEntity<Object> rejected(RejectedException e) {
+        return problem(e.rejection());
+    }
+
+    @ExceptionHandler(AxonException.class)
+    ResponseEntity<Object> axon(AxonException e) {
+        Optional<Rejection> rejection = Rejections.of(e);
+        if (rejection.isPresent()) {
+            return problem(rejection.get());
+        }
+        if (causedBy(e, ConcurrencyException.class)) {
+            return problem(Rejection.conflict("concurrent_modification",
+                                              "Someone else changed this at the same moment; try again."));
+        }
+        if (causedBy(e, AggregateNotFoundException.class)) {
+            return problem(Rejection.notFound("not_found", "No such resource."));
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(UnsupportedFileTypeException.class)
+    ResponseEntity<Object> unsupportedFileType(UnsupportedFileTypeException e) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        body.setProperty("code", "unsupported_file_type");
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(body);
+    }
+
+    @ExceptionHandler(UnreadableImageException.class)
+    ResponseEntity<Object> unreadableImage(UnreadableImageException e) {
+        return problem(Rejection.invalid("unreadable_image", "The image cannot be decoded."));
+    }
+
+    @ExceptionHandler(StoredObjectNotFoundException.class)
+    ResponseEntity<Object> storedObjectMissing(StoredObjectNotFoundException e) {
+        return problem(Rejection.notFound("not_found", "No such file."));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        List<FieldProblem> fields = e.getConstraintViolations().stream()
+                                     .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()),
+                                                                v.getMessage()))
+                                     .toList();
+        return invalid(fields);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldProblem(e.getName(), "has an invalid value")));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                                                              "Something went wrong on our side.");
+        body.setProperty("code", "internal_error");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
+                                     .map(error -> new FieldProblem(JsonNames.of(error.getField()),
+                                                                    messageOf(error)))
+                                     .toList();
+        return invalid(fields);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldProblem> fields = e.getParameterValidationResults().stream()
+                                     .flatMap(result -> result.getResolvableErrors().stream().map(
+                                             error -> new FieldProblem(
+                                                     JsonNames.of(result.getMethodParameter().getParameterName()),
+                                                     error.getDefaultMessage())))
+                                     .toList();
+        return invalid(fields);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                                  .map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                                                                         : "[" + ref.getIndex() + "]")
+                                  .collect(Collectors.joining(".")).replace(".[", "[");
+            String why = mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
+                    ? "has the wrong type or format" : "is malformed";
+            return invalid(List.of(new FieldProblem(field, why)));
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                                                              "The request body is missing or is not valid JSON.");
+        body.setProperty("code", "malformed_body");
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            problem.setProperty("code", HttpStatus.valueOf(status.value()).name().toLowerCase());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    static ResponseEntity<Object> problem(Rejection rejection) {
+        HttpStatus status = switch (rejection.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, rejection.detail());
+        body.setProperty("code", rejection.code());
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private static ResponseEntity<Object> invalid(List<FieldProblem> fields) {
+        String detail = fields.stream().map(f -> f.field() + " " + f.message())
+                              .distinct().collect(Collectors.joining("; "));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request: " + detail);
+        body.setProperty("code", "invalid_request");
+        body.setProperty("errors", fields.stream().map(f -> Map.of("field", f.field(), "message", f.message()))
+                                         .toList());
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String messageOf(FieldError error) {
+        return error.getDefaultMessage() != null ? error.getDefaultMessage() : "is invalid";
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return JsonNames.of(dot < 0 ? propertyPath : propertyPath.substring(dot + 1));
+    }
+
+    private record FieldProblem(String field, String message) {
+    }
+}

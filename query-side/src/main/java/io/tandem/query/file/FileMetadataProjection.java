@@ -1,0 +1,72 @@
+package io.tandem.query.file;
+
+import io.tandem.api.file.FileEvents.FileDeletedEvent;
+import io.tandem.api.file.FileEvents.FileRegisteredEvent;
+import io.tandem.api.file.FileQueries.FileMetadata;
+import io.tandem.api.file.FileQueries.FindFileQuery;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Who owns which file and what it is; a deleted file's row is gone, so it answers 404 like any unknown id. */
+@Component
+@ProcessingGroup("file-metadata")
+class FileMetadataProjection {
+
+    private final JdbcClient jdbc;
+
+    FileMetadataProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(FileRegisteredEvent event, @Timestamp Instant occurredAt) {
+        jdbc.sql("""
+                 INSERT INTO file_metadata (file_id, owner_id, file_name, content_type, size, sha256, storage_key,
+                                            uploaded_at)
+                 VALUES (:fileId, :ownerId, :fileName, :contentType, :size, :sha256, :storageKey, :uploadedAt)
+                 ON CONFLICT (file_id) DO NOTHING
+                 """)
+            .param("fileId", event.fileId())
+            .param("ownerId", event.ownerId())
+            .param("fileName", event.fileName())
+            .param("contentType", event.contentType())
+            .param("size", event.size())
+            .param("sha256", event.sha256())
+            .param("storageKey", event.storageKey())
+            .param("uploadedAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+            .update();
+    }
+
+    @EventHandler
+    void on(FileDeletedEvent event) {
+        jdbc.sql("DELETE FROM file_metadata WHERE file_id = :fileId").param("fileId", event.fileId()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM file_metadata").update();
+    }
+
+    @QueryHandler
+    Optional<FileMetadata> handle(FindFileQuery query) {
+        return jdbc.sql("SELECT * FROM file_metadata WHERE file_id = :fileId AND owner_id = :ownerId")
+                   .param("fileId", query.fileId())
+                   .param("ownerId", query.requesterId())
+                   .query((rs, row) -> new FileMetadata(
+                           rs.getString("file_id"), rs.getString("owner_id"), rs.getString("file_name"),
+                           rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+                           rs.getString("storage_key"),
+                           rs.getObject("uploaded_at", OffsetDateTime.class).toInstant()))
+                   .optional();
+    }
+}

@@ -1,0 +1,140 @@
+package io.tandem.query.identity;
+
+import io.tandem.api.identity.IdentityEvents.KakaoAccountLinkedEvent;
+import io.tandem.api.identity.IdentityEvents.ProfileImageChangedEvent;
+import io.tandem.api.identity.IdentityEvents.ProfileUpdatedEvent;
+import io.tandem.api.identity.IdentityEvents.RoleGrantedEvent;
+import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
+import io.tandem.api.identity.IdentityQueries.FindProfileQuery;
+import io.tandem.api.identity.IdentityQueries.ListUsersQuery;
+import io.tandem.api.identity.IdentityQueries.UserPage;
+import io.tandem.api.identity.IdentityQueries.UserProfile;
+import io.tandem.api.identity.ProfileImages;
+import io.tandem.api.identity.Role;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Profiles as users and admins read them. Every handler writes absolute values (or a set union for roles), so
+ * delivering an event twice, or replaying all of them, gives the same rows.
+ */
+@Component
+@ProcessingGroup("user-profiles")
+class UserProfileProjection {
+
+    private static final RowMapper<UserProfile> PROFILE = (rs, row) -> new UserProfile(
+            rs.getString("user_id"), rs.getString("email"), rs.getString("name"), rs.getString("nickname"),
+            rs.getString("profile_image_url"), roles(rs.getString("roles")), rs.getString("provider"),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+
+    private final JdbcClient jdbc;
+
+    UserProfileProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UserSignedUpEvent event, @Timestamp Instant occurredAt) {
+        jdbc.sql("""
+                 INSERT INTO user_profile (user_id, email, name, profile_image_url, roles, provider, created_at)
+                 VALUES (:userId, :email, :name, :image, :roles, :provider, :createdAt)
+                 ON CONFLICT (user_id) DO NOTHING
+                 """)
+            .param("userId", event.userId())
+            .param("email", event.email())
+            .param("name", event.name())
+            .param("image", event.profileImageUrl())
+            .param("roles", rolesColumn(EnumSet.of(Role.USER, event.role())))
+            .param("provider", event.kakaoId() != null ? "kakao" : "email")
+            .param("createdAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+            .update();
+    }
+
+    @EventHandler
+    void on(ProfileUpdatedEvent event) {
+        jdbc.sql("UPDATE user_profile SET name = :name, nickname = :nickname WHERE user_id = :userId")
+            .param("name", event.name())
+            .param("nickname", event.nickname())
+            .param("userId", event.userId())
+            .update();
+    }
+
+    @EventHandler
+    void on(ProfileImageChangedEvent event) {
+        jdbc.sql("UPDATE user_profile SET profile_image_url = :url WHERE user_id = :userId")
+            .param("url", ProfileImages.url(event.imageId()))
+            .param("userId", event.userId())
+            .update();
+    }
+
+    @EventHandler
+    void on(KakaoAccountLinkedEvent event) {
+        jdbc.sql("UPDATE user_profile SET provider = 'email+kakao' WHERE user_id = :userId")
+            .param("userId", event.userId())
+            .update();
+    }
+
+    @EventHandler
+    void on(RoleGrantedEvent event) {
+        Optional<String> current = jdbc.sql("SELECT roles FROM user_profile WHERE user_id = :userId")
+                                       .param("userId", event.userId())
+                                       .query(String.class)
+                                       .optional();
+        current.ifPresent(roles -> {
+            Set<Role> updated = EnumSet.copyOf(roles(roles));
+            updated.add(event.role());
+            jdbc.sql("UPDATE user_profile SET roles = :roles WHERE user_id = :userId")
+                .param("roles", rolesColumn(updated))
+                .param("userId", event.userId())
+                .update();
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM user_profile").update();
+    }
+
+    @QueryHandler
+    Optional<UserProfile> handle(FindProfileQuery query) {
+        return jdbc.sql("SELECT * FROM user_profile WHERE user_id = :userId")
+                   .param("userId", query.userId())
+                   .query(PROFILE)
+                   .optional();
+    }
+
+    @QueryHandler
+    UserPage handle(ListUsersQuery query) {
+        long total = jdbc.sql("SELECT count(*) FROM user_profile").query(Long.class).single();
+        var users = jdbc.sql("SELECT * FROM user_profile ORDER BY created_at DESC, user_id LIMIT :size OFFSET :offset")
+                        .param("size", query.size())
+                        .param("offset", (long) query.page() * query.size())
+                        .query(PROFILE)
+                        .list();
+        return new UserPage(users, query.page(), query.size(), total);
+    }
+
+    private static String rolesColumn(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static Set<Role> roles(String column) {
+        return Arrays.stream(column.split(",")).map(Role::valueOf)
+                     .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+}
