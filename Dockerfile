@@ -15,7 +15,9 @@ COPY . .
 
 # ~/.m2 is a cache mount: the Maven distribution fetched by the wrapper and
 # the dependencies survive between builds without ending up in a layer.
-RUN --mount=type=cache,target=/root/.m2 \
+# "locked": parallel builds (compose builds the three images at once) take
+# turns instead of writing to the same local repository together.
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     sh ./mvnw -B -ntp -DskipTests package \
  && mkdir -p /out \
  && for m in command-side query-side saga-orchestrator; do \

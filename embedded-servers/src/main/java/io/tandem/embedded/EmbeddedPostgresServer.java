@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -28,7 +29,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final String SUPERUSER = "postgres";
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final String DUPLICATE_DATABASE = "42P04";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
@@ -114,19 +114,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("Not a plain lower-case database name: " + name);
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                exists.setString(1, name);
-                if (exists.executeQuery().next()) {
-                    return;
-                }
+            if (databaseExists(connection, name)) {
+                return;
             }
             try (Statement create = connection.createStatement()) {
                 create.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                // Another thread or JVM created it since the check: PostgreSQL then reports a duplicate database or,
+                // when both CREATEs ran at once, a unique violation in its catalog.
+                if (!databaseExists(connection, name)) {
+                    throw e;
+                }
             }
         } catch (SQLException e) {
-            // another thread or JVM created it between the check and the CREATE
-            if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
-                throw new IllegalStateException("Could not create database " + name, e);
+            throw new IllegalStateException("Could not create database " + name, e);
+        }
+    }
+
+    private static boolean databaseExists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rows = exists.executeQuery()) {
+                return rows.next();
             }
         }
     }

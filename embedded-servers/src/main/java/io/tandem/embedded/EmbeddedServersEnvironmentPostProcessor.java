@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationShutdownHandlers;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -57,7 +58,8 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
         Path dataDirectory = Path.of(environment.getProperty("tandem.data-dir", "./data")).toAbsolutePath().normalize();
         Map<String, Object> properties = new LinkedHashMap<>();
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
-            EmbeddedPostgresServer postgres = shared(POSTGRES, dataDirectory.resolve("postgres"), EmbeddedPostgresServer::start);
+            EmbeddedPostgresServer postgres =
+                    shared(POSTGRES, dataDirectory.resolve("postgres"), EmbeddedPostgresServer::start, application);
             postgres.createDatabase("tandem");
             properties.put("spring.datasource.url", postgres.jdbcUrl("tandem"));
             properties.put("spring.datasource.username", postgres.username());
@@ -66,7 +68,7 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
         if (!StringUtils.hasText(environment.getProperty("tandem.search.url"))) {
             EmbeddedElasticsearchNode elasticsearch =
-                    shared(ELASTICSEARCH, dataDirectory.resolve("elasticsearch"), EmbeddedElasticsearchNode::start);
+                    shared(ELASTICSEARCH, dataDirectory.resolve("elasticsearch"), EmbeddedElasticsearchNode::start, application);
             properties.put("tandem.search.url", elasticsearch.httpUrl());
             log.info("Embedded Elasticsearch at " + elasticsearch.httpUrl() + " keeps its data in " + elasticsearch.dataDirectory());
         }
@@ -75,10 +77,20 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
         }
     }
 
-    private <S extends AutoCloseable> S shared(Map<Path, S> servers, Path dataDirectory, Function<Path, S> start) {
+    private <S extends AutoCloseable> S shared(Map<Path, S> servers, Path dataDirectory, Function<Path, S> start,
+            SpringApplication application) {
         return servers.computeIfAbsent(dataDirectory, directory -> {
             S server = start.apply(directory);
-            SpringApplication.getShutdownHandlers().add(() -> stop(servers, directory, server));
+            Runnable stop = () -> stop(servers, directory, server);
+            SpringApplicationShutdownHandlers handlers = SpringApplication.getShutdownHandlers();
+            // at once, so the server stops even if this application fails before its context is prepared
+            handlers.add(stop);
+            // Handlers run in reverse order of registration and Boot registers the one that stops Logback after
+            // this point: registering again once the context is prepared keeps the server's stop logged.
+            application.addInitializers(context -> {
+                handlers.remove(stop);
+                handlers.add(stop);
+            });
             return server;
         });
     }

@@ -102,7 +102,7 @@ class EmbeddedElasticsearchNodeTest {
             Http.ok("PUT", firstUrl + "/notes/_doc/1?refresh=true", "{\"text\": \"kept\"}");
         }
         try (EmbeddedElasticsearchNode restarted = EmbeddedElasticsearchNode.start(dataDirectory)) {
-            Http.ok("GET", restarted.httpUrl() + "/_cluster/health/notes?wait_for_status=green&timeout=30s", null);
+            Http.ok("GET", restarted.httpUrl() + "/_cluster/health/notes?wait_for_status=yellow&timeout=30s", null);
             String count = Http.ok("GET", restarted.httpUrl() + "/notes/_count", null);
             assertThat(JsonPath.<Integer>read(count, "$.count")).isEqualTo(1);
         }

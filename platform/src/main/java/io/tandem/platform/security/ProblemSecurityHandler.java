@@ -33,10 +33,10 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
                               HttpServletRequest request) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("""
+        response.getOutputStream().write("""
                 {"type":"about:blank","title":"%s","status":%d,"detail":"%s","instance":"%s","code":"%s"}"""
-                .formatted(status.getReasonPhrase(), status.value(), detail, jsonSafe(request.getRequestURI()), code));
+                .formatted(status.getReasonPhrase(), status.value(), detail, jsonSafe(request.getRequestURI()), code)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static String jsonSafe(String value) {

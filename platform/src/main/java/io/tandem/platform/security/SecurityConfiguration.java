@@ -1,7 +1,6 @@
 package io.tandem.platform.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +22,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 
 import javax.crypto.SecretKey;
-import java.util.List;
 
 /**
  * Every side validates the same access tokens with Spring Security's resource server; only the command side
@@ -31,20 +29,20 @@ import java.util.List;
  */
 @AutoConfiguration
 @EnableWebSecurity
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({JwtProperties.class, PublicPathsProperties.class})
 public class SecurityConfiguration {
 
     public static final String ROLES_CLAIM = "roles";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandler problems,
-                                    @Value("${tandem.security.public-paths:}") List<String> publicPaths)
+                                    PublicPathsProperties publicPaths)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                    .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                    .requestMatchers(publicPaths.publicPaths().toArray(String[]::new)).permitAll()
                     .requestMatchers("/api/admin/**").hasRole("ADMIN")
                     .anyRequest().authenticated())
             .oauth2ResourceServer(resourceServer -> resourceServer

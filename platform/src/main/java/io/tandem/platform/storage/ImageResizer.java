@@ -65,7 +65,7 @@ public class ImageResizer {
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(subsampling, subsampling, 0, 0);
                 BufferedImage pixels = reader.read(0, param);
-                return new DecodedImage(pixels, ExifOrientation.read(reader.getImageMetadata(0)));
+                return new DecodedImage(pixels, orientationOf(reader));
             } finally {
                 reader.dispose();
             }
@@ -74,6 +74,16 @@ public class ImageResizer {
         } catch (IOException | RuntimeException e) {
             // decoders report corrupt data with IOExceptions but also with assorted runtime exceptions
             throw new UnreadableImageException("Image could not be decoded: " + e.getMessage(), e);
+        }
+    }
+
+    private static int orientationOf(ImageReader reader) {
+        try {
+            return ExifOrientation.read(reader.getImageMetadata(0));
+        } catch (IOException metadataImageIoRejects) {
+            // the pixels decoded fine; ImageIO only dislikes the metadata, e.g. "JFIF APP0 must be first marker
+            // after SOI" when a camera wrote EXIF before JFIF
+            return ExifOrientation.UPRIGHT;
         }
     }
 

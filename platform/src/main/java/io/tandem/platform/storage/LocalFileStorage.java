@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Keeps each object as a file under the root directory, its key as the relative path, and its content type in a
  * sidecar file {@code .<name>.content-type} next to it (keys cannot start a segment with a dot, so no key collides).
- * Both are written to a temporary file and moved into place, so readers never see half-written content.
+ * Both are written to temporary files and moved into place, so readers never see half-written content.
  */
 class LocalFileStorage implements FileStorage {
 
@@ -35,14 +35,22 @@ class LocalFileStorage implements FileStorage {
         Path file = fileFor(key);
         try {
             Files.createDirectories(file.getParent());
-            replaceAtomically(contentTypeFileFor(file), out -> out.write(contentType.getBytes(StandardCharsets.UTF_8)));
-            replaceAtomically(file, out -> {
+            // the content is complete and checked before anything replaces the previous version
+            Path pendingContent = writeTemporary(file, out -> {
                 long copied = content.transferTo(out);
                 if (copied != length) {
                     throw new IllegalArgumentException(
                             "Content of " + key + " has " + copied + " bytes, but its declared length is " + length);
                 }
             });
+            try {
+                Path pendingContentType = writeTemporary(file,
+                        out -> out.write(contentType.getBytes(StandardCharsets.UTF_8)));
+                moveIntoPlace(pendingContentType, contentTypeFileFor(file));
+                moveIntoPlace(pendingContent, file);
+            } finally {
+                Files.deleteIfExists(pendingContent);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store " + key, e);
         }
@@ -94,16 +102,20 @@ class LocalFileStorage implements FileStorage {
         }
     }
 
-    private static void replaceAtomically(Path target, ContentWriter writer) throws IOException {
+    /** Writes a temporary file next to {@code target}, so that moving it there later is atomic. */
+    private static Path writeTemporary(Path target, ContentWriter writer) throws IOException {
         Path temporary = target.resolveSibling(".tmp-" + UUID.randomUUID());
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                writer.writeTo(out);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            writer.writeTo(out);
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
+            throw e;
         }
+        return temporary;
+    }
+
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @FunctionalInterface

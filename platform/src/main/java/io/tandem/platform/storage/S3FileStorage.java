@@ -2,14 +2,12 @@ package io.tandem.platform.storage;
 
 import java.io.InputStream;
 import java.net.URI;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -18,17 +16,14 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Keeps each object in one S3 (or S3-compatible: MinIO, S3Proxy) bucket under its key. */
 class S3FileStorage implements FileStorage, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(S3FileStorage.class);
-
     private final S3Client s3;
     private final String bucket;
 
-    S3FileStorage(S3Client s3, String bucket) {
+    private S3FileStorage(S3Client s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
@@ -68,18 +63,15 @@ class S3FileStorage implements FileStorage, AutoCloseable {
         return builder.build();
     }
 
-    /** Lets a fresh MinIO or development account work without a manual setup step. */
-    void createBucketIfMissing() {
+    /**
+     * Lets a fresh MinIO or development account work without a manual setup step. Needs permission for HeadBucket
+     * (s3:ListBucket) besides the object operations; wrong credentials thus fail at startup, not at the first upload.
+     */
+    private void createBucketIfMissing() {
         try {
             s3.headBucket(request -> request.bucket(bucket));
         } catch (NoSuchBucketException missing) {
             createBucket();
-        } catch (S3Exception e) {
-            if (e.statusCode() != 403) {
-                throw e;
-            }
-            // Credentials limited to object operations may not look at the bucket; then operations created it.
-            log.warn("Not allowed to check that bucket {} exists; assuming it does", bucket);
         }
     }
 

@@ -20,7 +20,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An S3Proxy child process keeping buckets in memory (jclouds "transient" provider): nothing to clean up on disk,
- * and it starts in about two seconds.
+ * and it starts in about a second.
  */
 final class S3ProxyProcess {
 

@@ -34,18 +34,35 @@ public final class SharedS3Server {
     private static final String ACCESS_KEY = "tandem-test-access-key";
     private static final String SECRET_KEY = "tandem-test-secret-key";
     private static final String REGION = "us-east-1";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static S3ProxyProcess server;
+    private static RuntimeException startFailure;
 
     private SharedS3Server() {
     }
 
-    /** Initialization-on-demand holder: the first call that needs the server starts it, exactly once. */
-    private static final class Running {
-        static final S3ProxyProcess SERVER = S3ProxyProcess.start(S3ProxyJar.locate(), ACCESS_KEY, SECRET_KEY);
+    /**
+     * Starts the server on first use. A failed start is remembered and reported to every later caller, so each
+     * failing test shows the cause instead of retrying a start that takes seconds to fail again.
+     */
+    private static synchronized S3ProxyProcess server() {
+        if (server == null && startFailure == null) {
+            try {
+                server = S3ProxyProcess.start(S3ProxyJar.locate(), ACCESS_KEY, SECRET_KEY);
+            } catch (RuntimeException e) {
+                startFailure = e;
+            }
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException("The shared S3 server could not be started", startFailure);
+        }
+        return server;
     }
 
     /** Base URL such as {@code http://127.0.0.1:41234}; starts the server if it is not running yet. */
     public static String endpoint() {
-        return Running.SERVER.endpoint().toString();
+        return server().endpoint().toString();
     }
 
     public static String accessKey() {
@@ -81,7 +98,7 @@ public final class SharedS3Server {
 
     private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("S3 request " + request + " failed", e);
         } catch (InterruptedException e) {

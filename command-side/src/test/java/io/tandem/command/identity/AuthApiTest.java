@@ -1,0 +1,350 @@
+package io.tandem.command.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.command.CommandSideApplication;
+import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.TandemTestServers;
+import io.tandem.testsupport.kakao.KakaoLoopbackServer;
+import io.tandem.testsupport.kakao.KakaoTestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.tandem.testsupport.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({CommandSideApplication.PROFILE, TandemTestServers.PROFILE})
+@ContextConfiguration(initializers = TandemTestServers.class)
+class AuthApiTest {
+
+    private static final KakaoLoopbackServer KAKAO = startKakao();
+    private static final String REDIRECT_URI = "https://app.example.com/oauth/kakao";
+
+    @DynamicPropertySource
+    static void kakao(DynamicPropertyRegistry registry) {
+        registry.add("tandem.kakao.auth-base-url", KAKAO::baseUrl);
+        registry.add("tandem.kakao.api-base-url", KAKAO::baseUrl);
+        registry.add("tandem.kakao.client-id", () -> KakaoLoopbackServer.CLIENT_ID);
+    }
+
+    @AfterAll
+    static void stopKakao() {
+        KAKAO.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient("http://127.0.0.1:" + port);
+    }
+
+    private static String uniqueEmail() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+
+    private ApiResponse signUp(String email, String password) {
+        return api.post("/api/auth/signup", json(Map.of("email", email, "password", password, "name", "Kim")));
+    }
+
+    private JsonNode login(String email, String password) {
+        ApiResponse response = api.post("/api/auth/login", json(Map.of("username", email, "password", password)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void signUpThenLogInGivesATokenPair() {
+        String email = uniqueEmail();
+        ApiResponse signedUp = signUp(email, "secret123");
+        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        assertThat(signedUp.json().get("user_id").asText()).hasSize(36);
+
+        JsonNode tokens = login(email.toUpperCase(), "secret123");
+        assertThat(tokens.get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(tokens.get("expires_in").asLong()).isEqualTo(1800);
+        assertThat(tokens.get("refresh_expires_in").asLong()).isEqualTo(7 * 24 * 3600);
+        assertThat(tokens.get("access_token").asText().split("\\.")).hasSize(3);
+        assertThat(tokens.get("refresh_token").asText()).startsWith(signedUp.json().get("user_id").asText());
+    }
+
+    @Test
+    void theEventCarriesTheAuditMetadataAndNoPlainPassword() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
+                                   + "WHERE aggregateidentifier = :id")
+                              .param("id", userId).query(String.class).single();
+        assertThat(metadata).contains("\"correlation_id\"");
+        String payload = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                                  + "WHERE aggregateidentifier = :id")
+                             .param("id", userId).query(String.class).single();
+        assertThat(payload).contains(email).doesNotContain("secret123").contains("{bcrypt}");
+    }
+
+    @Test
+    void theSameEmailCannotSignUpTwiceEvenAtTheSameMoment() throws Exception {
+        String email = uniqueEmail();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                attempts.add(() -> signUp(email, "secret123").status());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> result : pool.invokeAll(attempts)) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM account_directory WHERE email = :email")
+                       .param("email", email).query(Long.class).single()).isEqualTo(1);
+        ApiResponse again = signUp(email, "other1234");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("code").asText()).isEqualTo("email_taken");
+    }
+
+    @Test
+    void badSignUpsAreRefusedNamingTheFieldAndStoreNothing() {
+        long eventsBefore = eventCount();
+        ApiResponse weak = signUp(uniqueEmail(), "short");
+        assertThat(weak.status()).as(weak.toString()).isEqualTo(400);
+        assertThat(weak.json().has("errors")).as(weak.toString()).isTrue();
+        assertThat(weak.json().get("errors").get(0).get("field").asText()).isEqualTo("password");
+
+        ApiResponse badEmail = signUp("not-an-email", "secret123");
+        assertThat(badEmail.status()).isEqualTo(400);
+        assertThat(badEmail.json().get("detail").asText()).contains("email");
+
+        ApiResponse missingName = api.post("/api/auth/signup",
+                                           json(Map.of("email", uniqueEmail(), "password", "secret123")));
+        assertThat(missingName.status()).isEqualTo(400);
+        assertThat(missingName.json().get("errors").get(0).get("field").asText()).isEqualTo("name");
+
+        ApiResponse malformed = api.post("/api/auth/signup", "{\"email\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(malformed.json().get("code").asText()).isEqualTo("malformed_body");
+
+        ApiResponse wrongType = api.post("/api/auth/signup", "{\"email\": [1], \"password\": \"x\", \"name\": \"n\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.json().get("errors").get(0).get("field").asText()).isEqualTo("email");
+
+        assertThat(eventCount()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailLookTheSame() {
+        String email = uniqueEmail();
+        signUp(email, "secret123");
+        ApiResponse wrongPassword = api.post("/api/auth/login",
+                                             json(Map.of("username", email, "password", "wrong1234")));
+        ApiResponse unknownEmail = api.post("/api/auth/login",
+                                            json(Map.of("username", uniqueEmail(), "password", "wrong1234")));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknownEmail.status()).isEqualTo(401);
+        assertThat(wrongPassword.json().get("detail")).isEqualTo(unknownEmail.json().get("detail"));
+        assertThat(wrongPassword.json().get("code")).isEqualTo(unknownEmail.json().get("code"));
+    }
+
+    @Test
+    void refreshTokensRotateAndAReusedOneRevokesItsFamily() {
+        String email = uniqueEmail();
+        signUp(email, "secret123");
+        String first = login(email, "secret123").get("refresh_token").asText();
+        String otherSession = login(email, "secret123").get("refresh_token").asText();
+
+        ApiResponse rotated = api.post("/api/auth/refresh", json(Map.of("refresh_token", first)));
+        assertThat(rotated.status()).as(rotated.toString()).isEqualTo(200);
+        String second = rotated.json().get("refresh_token").asText();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(rotated.json().get("access_token").asText()).isNotBlank();
+
+        ApiResponse reused = api.post("/api/auth/refresh", json(Map.of("refresh_token", first)));
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.json().get("code").asText()).isEqualTo("refresh_token_reused");
+
+        ApiResponse afterRevocation = api.post("/api/auth/refresh", json(Map.of("refresh_token", second)));
+        assertThat(afterRevocation.status()).isEqualTo(401);
+
+        ApiResponse untouched = api.post("/api/auth/refresh", json(Map.of("refresh_token", otherSession)));
+        assertThat(untouched.status()).isEqualTo(200);
+    }
+
+    @Test
+    void garbageAndForgedRefreshTokensAreRejected() {
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", "garbage"))).status())
+                .isEqualTo(401);
+        String forged = UUID.randomUUID() + "." + UUID.randomUUID() + "." + "A".repeat(43);
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", forged))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void signOutRevokesEveryRefreshToken() {
+        String email = uniqueEmail();
+        signUp(email, "secret123");
+        JsonNode session = login(email, "secret123");
+        String other = login(email, "secret123").get("refresh_token").asText();
+
+        assertThat(api.post("/api/auth/signout", "{}").status()).isEqualTo(401);
+        ApiResponse signedOut = api.as(session.get("access_token").asText()).post("/api/auth/signout", "{}");
+        assertThat(signedOut.status()).as(signedOut.toString()).isEqualTo(204);
+
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", session.get("refresh_token").asText())))
+                      .status()).isEqualTo(401);
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", other))).status()).isEqualTo(401);
+    }
+
+    @Test
+    void tamperedOrMissingAccessTokensGet401AndUsersGet403OnAdminPaths() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        String accessToken = login(email, "secret123").get("access_token").asText();
+        String tampered = accessToken.substring(0, accessToken.length() - 4) + "AAAA";
+
+        ApiResponse forgedCall = api.as(tampered).patch("/api/user/profile", json(Map.of("nickname", "x")));
+        assertThat(forgedCall.status()).isEqualTo(401);
+        assertThat(forgedCall.contentType()).startsWith("application/problem+json");
+
+        ApiResponse asUser = api.as(accessToken).post("/api/admin/users/" + userId + "/roles",
+                                                       json(Map.of("role", "ADMIN")));
+        assertThat(asUser.status()).isEqualTo(403);
+        assertThat(asUser.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theConfiguredAdminCanGrantRoles() {
+        String adminToken = login("admin@tandem.test", "admin-pass-1").get("access_token").asText();
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+
+        ApiResponse granted = api.as(adminToken).post("/api/admin/users/" + userId + "/roles",
+                                                      json(Map.of("role", "ADMIN")));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
+        ApiResponse unknownRole = api.as(adminToken).post("/api/admin/users/" + userId + "/roles",
+                                                          json(Map.of("role", "GOD")));
+        assertThat(unknownRole.status()).isEqualTo(400);
+        ApiResponse unknownUser = api.as(adminToken).post("/api/admin/users/" + UUID.randomUUID() + "/roles",
+                                                          json(Map.of("role", "ADMIN")));
+        assertThat(unknownUser.status()).isEqualTo(404);
+    }
+
+    @Test
+    void profileChangesAnswerWithTheNewProfile() {
+        String email = uniqueEmail();
+        signUp(email, "secret123");
+        ApiClient user = api.as(login(email, "secret123").get("access_token").asText());
+
+        ApiResponse patched = user.patch("/api/user/profile", json(Map.of("nickname", "minji")));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("nickname").asText()).isEqualTo("minji");
+        assertThat(patched.json().get("name").asText()).isEqualTo("Kim");
+
+        ApiResponse alias = user.put("/api/auth/profile", json(Map.of("name", "Kim Minji")));
+        assertThat(alias.json().get("name").asText()).isEqualTo("Kim Minji");
+        assertThat(alias.json().get("nickname").asText()).isEqualTo("minji");
+
+        assertThat(user.patch("/api/user/profile", "{}").status()).isEqualTo(400);
+        assertThat(user.patch("/api/user/profile", json(Map.of("name", "  "))).status()).isEqualTo(400);
+        assertThat(user.patch("/api/user/profile", json(Map.of("nickname", "x".repeat(31)))).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void kakaoSignInSignsUpOnceAndThenSignsIn() {
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "민지", null, false, "https://k.kakaocdn.net/p.jpg");
+        JsonNode first = kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI));
+        JsonNode second = kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI));
+        assertThat(first.get("user_id").asText()).isEqualTo(second.get("user_id").asText());
+        assertThat(first.get("access_token").asText()).isNotBlank();
+    }
+
+    @Test
+    void kakaoWithAVerifiedEmailSignsInToTheExistingAccount() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "Kim", email, true, "https://k.kakaocdn.net/p.jpg");
+        assertThat(kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI)).get("user_id").asText())
+                .isEqualTo(userId);
+    }
+
+    @Test
+    void kakaoWithAnUnverifiedTakenEmailGetsAnAccountOfItsOwn() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "Kim", email, false, "https://k.kakaocdn.net/p.jpg");
+        assertThat(kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI)).get("user_id").asText())
+                .isNotEqualTo(userId);
+    }
+
+    @Test
+    void kakaoRefusalsAreClearErrors() {
+        KakaoTestUser kakaoUser = new KakaoTestUser(42, "Kim", null, false, "https://k.kakaocdn.net/p.jpg");
+        String code = KAKAO.issueCode(kakaoUser, REDIRECT_URI);
+        ApiResponse wrongRedirect = api.post("/api/auth/signin", json(Map.of(
+                "provider", "kakao", "code", code, "redirect_uri", "https://evil.example.com")));
+        assertThat(wrongRedirect.status()).isEqualTo(401);
+        assertThat(wrongRedirect.json().get("code").asText()).isEqualTo("kakao_code_rejected");
+
+        ApiResponse otherProvider = api.post("/api/auth/signin", json(Map.of(
+                "provider", "naver", "code", "x", "redirect_uri", REDIRECT_URI)));
+        assertThat(otherProvider.status()).isEqualTo(400);
+
+        ApiResponse missingCode = api.post("/api/auth/signin", json(Map.of(
+                "provider", "kakao", "redirect_uri", REDIRECT_URI)));
+        assertThat(missingCode.status()).isEqualTo(400);
+        assertThat(missingCode.json().has("errors")).as(missingCode.toString()).isTrue();
+        assertThat(missingCode.json().get("errors").get(0).get("field").asText()).isEqualTo("code");
+    }
+
+    private JsonNode kakaoSignIn(String code) {
+        ApiResponse response = api.post("/api/auth/signin", json(Map.of(
+                "provider", "kakao", "code", code, "redirect_uri", REDIRECT_URI)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    private static KakaoLoopbackServer startKakao() {
+        try {
+            return new KakaoLoopbackServer();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.tandem.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+class EmbeddedServersEnvironmentPostProcessorTest {
+
+    @Configuration(proxyBeanMethods = false)
+    static class EmptyApplication {
+    }
+
+    @Test
+    void doesNothingUnlessEnabled() {
+        try (ConfigurableApplicationContext context = run()) {
+            assertThat(context.getEnvironment().getPropertySources()
+                    .contains(EmbeddedServersEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+            assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isNull();
+        }
+    }
+
+    @Test
+    void leavesGivenAddressesAlone() {
+        try (ConfigurableApplicationContext context = run("--tandem.embedded.enabled=true",
+                "--spring.datasource.url=jdbc:postgresql://db.invalid/tandem", "--tandem.search.url=http://search.invalid")) {
+            Environment environment = context.getEnvironment();
+            assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.invalid/tandem");
+            assertThat(environment.getProperty("tandem.search.url")).isEqualTo("http://search.invalid");
+        }
+    }
+
+    @Test
+    void applicationsOnOneDataDirectoryShareServersThatOutliveTheirContexts() throws SQLException {
+        // Under target/ rather than a JUnit temporary directory: the servers stop when the JVM exits, after
+        // JUnit would have deleted that directory under them.
+        Path dataDirectory = Path.of("target", "embedded-servers-test", UUID.randomUUID().toString()).toAbsolutePath();
+        String[] arguments = {"--tandem.embedded.enabled=true", "--tandem.data-dir=" + dataDirectory};
+        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> run(arguments));
+        String jdbcUrl;
+        String searchUrl;
+        try (ConfigurableApplicationContext first = run(arguments)) {
+            Environment environment = first.getEnvironment();
+            jdbcUrl = environment.getProperty("spring.datasource.url");
+            searchUrl = environment.getProperty("tandem.search.url");
+            assertThat(jdbcUrl).matches("jdbc:postgresql://localhost:\\d+/tandem");
+            assertThat(searchUrl).matches("http://127\\.0\\.0\\.1:\\d+");
+            try (ConfigurableApplicationContext other = second.join()) {
+                assertThat(other.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(jdbcUrl);
+                assertThat(other.getEnvironment().getProperty("tandem.search.url")).isEqualTo(searchUrl);
+            }
+            assertElasticsearchLogsReachSpringBootsLogback(searchUrl);
+        }
+
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                Statement sql = connection.createStatement();
+                ResultSet database = sql.executeQuery("SELECT current_database()")) {
+            assertThat(database.next()).isTrue();
+            assertThat(database.getString(1)).isEqualTo("tandem");
+        }
+        Http.ok("GET", searchUrl + "/_cluster/health", null);
+        assertThat(dataDirectory.resolve("postgres/PG_VERSION")).exists();
+        assertThat(dataDirectory.resolve("elasticsearch/_state")).isDirectory();
+    }
+
+    private static void assertElasticsearchLogsReachSpringBootsLogback(String searchUrl) {
+        assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(LoggerContext.class);
+        Logger elasticsearch = (Logger) LoggerFactory.getLogger("org.elasticsearch");
+        Level configured = elasticsearch.getLevel();
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        elasticsearch.addAppender(events);
+        elasticsearch.setLevel(Level.INFO);
+        try {
+            Http.ok("PUT", searchUrl + "/boot-logged", null);
+        } finally {
+            elasticsearch.setLevel(configured);
+            elasticsearch.detachAppender(events);
+        }
+        assertThat(events.list).anySatisfy(event -> assertThat(event.getFormattedMessage()).contains("[boot-logged] creating index"));
+    }
+
+    private static ConfigurableApplicationContext run(String... arguments) {
+        return new SpringApplicationBuilder(EmptyApplication.class).web(WebApplicationType.NONE).run(arguments);
+    }
+}
