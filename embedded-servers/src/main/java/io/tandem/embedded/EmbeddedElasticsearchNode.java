@@ -32,6 +32,8 @@ public final class EmbeddedElasticsearchNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedElasticsearchNode.class);
 
+    private static final String NETTY_PROCESSORS_PROPERTY = "es.set.netty.runtime.available.processors";
+
     private static final List<Class<? extends Plugin>> PLUGINS =
             List.of(Netty4Plugin.class, NoriAnalysisPlugin.class, RootEndpointPlugin.class);
 
@@ -39,6 +41,12 @@ public final class EmbeddedElasticsearchNode implements AutoCloseable {
         // Elasticsearch's own logging facade has no implementation until this is called; the distribution's
         // bootstrap, which an in-process node skips, calls it.
         LogConfigurator.configureESLogging();
+        // Netty takes its processor count once per JVM, and reading it fixes it. If the application's own Netty
+        // (AWS SDK, Reactor) read it first, Elasticsearch's attempt to set it would fail the node; the count Netty
+        // already has is the same one, so Elasticsearch is told not to set it.
+        if (System.getProperty(NETTY_PROCESSORS_PROPERTY) == null) {
+            System.setProperty(NETTY_PROCESSORS_PROPERTY, "false");
+        }
     }
 
     private final Node node;

@@ -58,12 +58,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     public static EmbeddedPostgresServer startTemporary() {
         Path data = Directories.createTemp("tandem-pg-");
-        return start(EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(true)
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off"), data);
+        try {
+            return start(EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off"), data);
+        } catch (RuntimeException e) {
+            Directories.deleteRecursively(data);
+            throw e;
+        }
     }
 
     private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder, Path data) {

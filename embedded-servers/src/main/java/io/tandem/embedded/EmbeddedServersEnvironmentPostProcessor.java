@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
+import org.elasticsearch.Build;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationShutdownHandlers;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -35,6 +36,8 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     static final String PROPERTY_SOURCE_NAME = "tandemEmbeddedServers";
 
+    private static final String DATABASE = "tandem";
+
     private static final Map<Path, EmbeddedPostgresServer> POSTGRES = new ConcurrentHashMap<>();
     private static final Map<Path, EmbeddedElasticsearchNode> ELASTICSEARCH = new ConcurrentHashMap<>();
 
@@ -58,23 +61,39 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
         Path dataDirectory = Path.of(environment.getProperty("tandem.data-dir", "./data")).toAbsolutePath().normalize();
         Map<String, Object> properties = new LinkedHashMap<>();
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
-            EmbeddedPostgresServer postgres =
-                    shared(POSTGRES, dataDirectory.resolve("postgres"), EmbeddedPostgresServer::start, application);
-            postgres.createDatabase("tandem");
-            properties.put("spring.datasource.url", postgres.jdbcUrl("tandem"));
-            properties.put("spring.datasource.username", postgres.username());
-            properties.put("spring.datasource.password", postgres.password());
-            log.info("Embedded PostgreSQL at " + postgres.jdbcUrl("tandem") + " keeps its data in " + postgres.dataDirectory());
+            properties.putAll(postgres(dataDirectory.resolve("postgres"), application));
         }
         if (!StringUtils.hasText(environment.getProperty("tandem.search.url"))) {
-            EmbeddedElasticsearchNode elasticsearch =
-                    shared(ELASTICSEARCH, dataDirectory.resolve("elasticsearch"), EmbeddedElasticsearchNode::start, application);
-            properties.put("tandem.search.url", elasticsearch.httpUrl());
-            log.info("Embedded Elasticsearch at " + elasticsearch.httpUrl() + " keeps its data in " + elasticsearch.dataDirectory());
+            properties.putAll(elasticsearch(dataDirectory.resolve("elasticsearch"), application));
         }
         if (!properties.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
         }
+    }
+
+    private Map<String, Object> postgres(Path dataDirectory, SpringApplication application) {
+        EmbeddedPostgresServer postgres = shared(POSTGRES, dataDirectory, EmbeddedPostgresServer::start, application);
+        postgres.createDatabase(DATABASE);
+        String url = postgres.jdbcUrl(DATABASE);
+        log.info("Embedded PostgreSQL at " + url + " keeps its data in " + postgres.dataDirectory());
+        return Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", postgres.username(),
+                "spring.datasource.password", postgres.password());
+    }
+
+    private Map<String, Object> elasticsearch(Path dataDirectory, SpringApplication application) {
+        EmbeddedElasticsearchNode elasticsearch =
+                shared(ELASTICSEARCH, dataDirectory, EmbeddedElasticsearchNode::start, application);
+        log.info("Embedded Elasticsearch at " + elasticsearch.httpUrl()
+                + " keeps its data in " + elasticsearch.dataDirectory());
+        if (Build.current().isSnapshot()) {
+            // Elasticsearch reads its version from its jar's manifest only when the jar is a plain file
+            log.warn("Elasticsearch could not read its version and runs as a snapshot build, with experimental"
+                    + " features on: in a Spring Boot fat jar, list org.elasticsearch:elasticsearch under the"
+                    + " Spring Boot Maven plugin's requiresUnpack");
+        }
+        return Map.of("tandem.search.url", elasticsearch.httpUrl());
     }
 
     private <S extends AutoCloseable> S shared(Map<Path, S> servers, Path dataDirectory, Function<Path, S> start,

@@ -55,14 +55,15 @@ public class NoriAnalysisPlugin extends Plugin implements AnalysisPlugin {
                     Set<POS.Tag> stopTags = stopTags(settings);
                     return filter(name, input -> new KoreanPartOfSpeechStopFilter(input, stopTags));
                 },
-                "nori_readingform", (indexSettings, environment, name, settings) -> filter(name, KoreanReadingFormFilter::new));
+                "nori_readingform",
+                (indexSettings, environment, name, settings) -> filter(name, KoreanReadingFormFilter::new));
     }
 
     @Override
     public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
         return Map.of("nori", (indexSettings, environment, name, settings) -> {
-            KoreanAnalyzer analyzer = new KoreanAnalyzer(userDictionary(settings), decompoundMode(settings), stopTags(settings),
-                    settings.getAsBoolean("discard_punctuation", true));
+            KoreanAnalyzer analyzer = new KoreanAnalyzer(userDictionary(settings), decompoundMode(settings),
+                    stopTags(settings), settings.getAsBoolean("discard_punctuation", true));
             return new AbstractIndexAnalyzerProvider<KoreanAnalyzer>(name, settings) {
                 @Override
                 public KoreanAnalyzer get() {

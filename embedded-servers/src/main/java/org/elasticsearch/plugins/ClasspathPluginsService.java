@@ -4,10 +4,10 @@ import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.elasticsearch.Build;
 import org.elasticsearch.action.admin.cluster.node.info.PluginsAndModules;
@@ -24,8 +24,9 @@ public class ClasspathPluginsService extends PluginsService {
 
     private final List<LoadedPlugin> plugins;
 
-    public ClasspathPluginsService(Settings settings, Path configPath, Collection<Class<? extends Plugin>> pluginClasses) {
-        super(settings, configPath, new PluginsLoader(Collections.emptySet(), Collections.emptySet(), Collections.emptyMap()));
+    public ClasspathPluginsService(Settings settings, Path configPath,
+            Collection<Class<? extends Plugin>> pluginClasses) {
+        super(settings, configPath, new PluginsLoader(Set.of(), Set.of(), Map.of()));
         List<LoadedPlugin> loaded = new ArrayList<>();
         for (Class<? extends Plugin> pluginClass : pluginClasses) {
             PluginDescriptor descriptor = new PluginDescriptor(
@@ -41,7 +42,8 @@ public class ClasspathPluginsService extends PluginsService {
                     false,
                     false,
                     false);
-            loaded.add(new LoadedPlugin(descriptor, loadPlugin(pluginClass, settings, configPath), pluginClass.getClassLoader()));
+            Plugin plugin = loadPlugin(pluginClass, settings, configPath);
+            loaded.add(new LoadedPlugin(descriptor, plugin, pluginClass.getClassLoader()));
         }
         loadExtensions(loaded);
         this.plugins = List.copyOf(loaded);
@@ -54,7 +56,8 @@ public class ClasspathPluginsService extends PluginsService {
 
     @Override
     public PluginsAndModules info() {
-        return new PluginsAndModules(plugins.stream().map(p -> new PluginRuntimeInfo(p.descriptor())).toList(), List.of());
+        List<PluginRuntimeInfo> infos = plugins.stream().map(p -> new PluginRuntimeInfo(p.descriptor())).toList();
+        return new PluginsAndModules(infos, List.of());
     }
 
     /**

@@ -6,17 +6,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.jayway.jsonpath.JsonPath;
+import io.netty.util.NettyRuntime;
 import org.apache.logging.log4j.LogManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 class EmbeddedElasticsearchNodeTest {
 
@@ -47,6 +43,9 @@ class EmbeddedElasticsearchNodeTest {
 
     @BeforeAll
     static void startNode() {
+        // As the application's own Netty (AWS SDK, Reactor) may do before the first node starts: this fixes Netty's
+        // processor count for the JVM
+        assertThat(NettyRuntime.availableProcessors()).isPositive();
         node = EmbeddedElasticsearchNode.startTemporary();
     }
 
@@ -75,9 +74,19 @@ class EmbeddedElasticsearchNodeTest {
 
     @Test
     void offersTheNoriAnalyzer() {
-        String tokens = Http.ok("POST", node.httpUrl() + "/_analyze", "{\"analyzer\": \"nori\", \"text\": \"인천국제공항에서\"}");
         // the default stop tags drop the postposition 에서
-        assertThat(JsonPath.<List<String>>read(tokens, "$.tokens[*].token")).containsExactly("인천", "국제", "공항");
+        assertThat(tokens("{\"analyzer\": \"nori\", \"text\": \"인천국제공항에서\"}")).containsExactly("인천", "국제", "공항");
+    }
+
+    @Test
+    void honoursTheSettingsOfTheNoriTokenizerAndFilters() {
+        assertThat(tokens("{\"tokenizer\": \"nori_tokenizer\", \"text\": \"가곡역\"}")).containsExactly("가곡", "역");
+        assertThat(tokens("{\"tokenizer\": {\"type\": \"nori_tokenizer\", \"decompound_mode\": \"none\"},"
+                + " \"text\": \"가곡역\"}")).containsExactly("가곡역");
+        assertThat(tokens("{\"tokenizer\": {\"type\": \"nori_tokenizer\", \"user_dictionary_rules\": [\"탠덤배송\"]},"
+                + " \"text\": \"탠덤배송\"}")).containsExactly("탠덤배송");
+        assertThat(tokens("{\"tokenizer\": \"nori_tokenizer\", \"filter\": [\"nori_readingform\"], \"text\": \"鄕歌\"}"))
+                .containsExactly("향가");
     }
 
     @Test
@@ -111,20 +120,13 @@ class EmbeddedElasticsearchNodeTest {
 
     @Test
     void logsThroughSlf4jIntoLogback() {
-        assertThat(LogManager.getContext(false).getClass().getName()).isEqualTo("org.apache.logging.slf4j.SLF4JLoggerContext");
+        assertThat(LogManager.getContext(false).getClass().getName())
+                .isEqualTo("org.apache.logging.slf4j.SLF4JLoggerContext");
+        assertThat(ElasticsearchLogs.during(() -> Http.ok("PUT", node.httpUrl() + "/logged", null)))
+                .anyMatch(message -> message.contains("[logged] creating index"));
+    }
 
-        Logger elasticsearch = (Logger) LoggerFactory.getLogger("org.elasticsearch");
-        Level configured = elasticsearch.getLevel();
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
-        events.start();
-        elasticsearch.addAppender(events);
-        elasticsearch.setLevel(Level.INFO);
-        try {
-            Http.ok("PUT", node.httpUrl() + "/logged", null);
-        } finally {
-            elasticsearch.setLevel(configured);
-            elasticsearch.detachAppender(events);
-        }
-        assertThat(events.list).anySatisfy(event -> assertThat(event.getFormattedMessage()).contains("[logged] creating index"));
+    private static List<String> tokens(String analyzeRequest) {
+        return JsonPath.read(Http.ok("POST", node.httpUrl() + "/_analyze", analyzeRequest), "$.tokens[*].token");
     }
 }

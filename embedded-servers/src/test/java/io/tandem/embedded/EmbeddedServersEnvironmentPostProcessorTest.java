@@ -11,11 +11,7 @@ import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
@@ -41,10 +37,11 @@ class EmbeddedServersEnvironmentPostProcessorTest {
 
     @Test
     void leavesGivenAddressesAlone() {
+        String jdbcUrl = "jdbc:postgresql://db.invalid/tandem";
         try (ConfigurableApplicationContext context = run("--tandem.embedded.enabled=true",
-                "--spring.datasource.url=jdbc:postgresql://db.invalid/tandem", "--tandem.search.url=http://search.invalid")) {
+                "--spring.datasource.url=" + jdbcUrl, "--tandem.search.url=http://search.invalid")) {
             Environment environment = context.getEnvironment();
-            assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db.invalid/tandem");
+            assertThat(environment.getProperty("spring.datasource.url")).isEqualTo(jdbcUrl);
             assertThat(environment.getProperty("tandem.search.url")).isEqualTo("http://search.invalid");
         }
     }
@@ -84,19 +81,8 @@ class EmbeddedServersEnvironmentPostProcessorTest {
 
     private static void assertElasticsearchLogsReachSpringBootsLogback(String searchUrl) {
         assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(LoggerContext.class);
-        Logger elasticsearch = (Logger) LoggerFactory.getLogger("org.elasticsearch");
-        Level configured = elasticsearch.getLevel();
-        ListAppender<ILoggingEvent> events = new ListAppender<>();
-        events.start();
-        elasticsearch.addAppender(events);
-        elasticsearch.setLevel(Level.INFO);
-        try {
-            Http.ok("PUT", searchUrl + "/boot-logged", null);
-        } finally {
-            elasticsearch.setLevel(configured);
-            elasticsearch.detachAppender(events);
-        }
-        assertThat(events.list).anySatisfy(event -> assertThat(event.getFormattedMessage()).contains("[boot-logged] creating index"));
+        assertThat(ElasticsearchLogs.during(() -> Http.ok("PUT", searchUrl + "/boot-logged", null)))
+                .anyMatch(message -> message.contains("[boot-logged] creating index"));
     }
 
     private static ConfigurableApplicationContext run(String... arguments) {

@@ -21,7 +21,8 @@ final class Http {
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -37,7 +38,8 @@ final class Http {
     static String ok(String method, String url, String json) {
         HttpResponse<String> response = send(method, url, json);
         if (response.statusCode() / 100 != 2) {
-            throw new AssertionError(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

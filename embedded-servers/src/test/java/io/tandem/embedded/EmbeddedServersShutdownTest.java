@@ -1,0 +1,53 @@
+package io.tandem.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** What happens at JVM exit can only be seen from outside that JVM. */
+class EmbeddedServersShutdownTest {
+
+    @Test
+    void serversStopAfterTheContextClosedWhenTheJvmExits() throws IOException, InterruptedException {
+        Path dataDirectory = Path.of("target", "embedded-servers-test", UUID.randomUUID().toString()).toAbsolutePath();
+        Process application = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                ShutdownOrderApplication.class.getName(),
+                "--tandem.embedded.enabled=true",
+                "--tandem.data-dir=" + dataDirectory)
+                .redirectErrorStream(true)
+                .start();
+        List<String> output;
+        try {
+            output = new String(application.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            assertThat(application.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            application.destroyForcibly();
+        }
+
+        assertThat(application.exitValue()).as(String.join("\n", output)).isZero();
+        int contextClosed = indexOf(output, ShutdownOrderApplication.CLOSED_WITH_SERVERS_UP);
+        assertThat(contextClosed).as(String.join("\n", output)).isNotNegative();
+        assertThat(indexOf(output, ".*PostgreSQL on port \\d+ stopped")).isGreaterThan(contextClosed);
+        assertThat(indexOf(output, ".*Elasticsearch at \\S+ stopped")).isGreaterThan(contextClosed);
+        // removed by a clean shutdown only
+        assertThat(dataDirectory.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
+    private static int indexOf(List<String> lines, String regex) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(regex)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
