@@ -61,7 +61,7 @@ class EmbeddedLauncherIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             ApiResponse profile = user.get("/api/user/profile");
             assertThat(profile.status()).isEqualTo(200);
-            assertThat(profile.json().get("nickname").asText()).isEqualTo("jj");
+            assertThat(profile.json().path("nickname").asText()).isEqualTo("jj");
         });
 
         ApiResponse image = user.upload("/api/user/profile/image", "image", "me.png", "image/png",

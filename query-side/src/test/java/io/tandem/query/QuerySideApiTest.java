@@ -17,6 +17,7 @@ import io.tandem.testsupport.TestImages;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class QuerySideApiTest {
         await().untilAsserted(() -> {
             ApiResponse profile = user.get("/api/user/profile");
             assertThat(profile.status()).isEqualTo(200);
-            assertThat(profile.json().get("nickname").asText()).isEqualTo("iu");
+            assertThat(profile.json().path("nickname").asText()).isEqualTo("iu");
         });
         ApiResponse profile = user.get("/api/auth/profile");
         assertThat(profile.json().get("user_id").asText()).isEqualTo(userId);
@@ -158,6 +159,14 @@ class QuerySideApiTest {
         ApiResponse tooBig = admin.get("/api/admin/users?size=101");
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.json().get("errors").get(0).get("field").asText()).isEqualTo("size");
+    }
+
+    @Test
+    void everyProjectionHasAPersistentDeadLetterQueue() {
+        for (String group : List.of("user-profiles", "file-metadata")) {
+            assertThat(processing.deadLetterQueue(group))
+                    .as(group).get().isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        }
     }
 
     @Test

@@ -273,6 +273,13 @@ class AuthApiTest {
         assertThat(alias.json().get("name").asText()).isEqualTo("Kim Minji");
         assertThat(alias.json().get("nickname").asText()).isEqualTo("minji");
 
+        String userId = patched.json().get("user_id").asText();
+        String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
+                                   + "WHERE aggregateidentifier = :id AND payloadtype LIKE '%ProfileUpdatedEvent' "
+                                   + "ORDER BY sequencenumber LIMIT 1")
+                              .param("id", userId).query(String.class).single();
+        assertThat(metadata).contains("\"user_id\":\"" + userId + "\"").contains("\"correlation_id\"");
+
         assertThat(user.patch("/api/user/profile", "{}").status()).isEqualTo(400);
         assertThat(user.patch("/api/user/profile", json(Map.of("name", "  "))).status()).isEqualTo(400);
         assertThat(user.patch("/api/user/profile", json(Map.of("nickname", "x".repeat(31)))).status())
