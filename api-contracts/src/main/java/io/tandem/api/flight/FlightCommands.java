@@ -23,11 +23,12 @@ public final class FlightCommands {
     public record RemoveFlightCommand(@TargetAggregateIdentifier String flightId) {
     }
 
-    /** Departure and arrival are instants; the API converts them from the airports' local times. */
+    /**
+     * Opens a schedule of a registered flight, whose route and seat map it copies. Departure and arrival are
+     * instants; the API converts them from the airports' local times. Fares are in won.
+     */
     public record ScheduleFlightCommand(@TargetAggregateIdentifier String scheduleId, String flightId,
-                                        String flightNumber, String airline, String origin, String destination,
-                                        Instant departureAt, Instant arrivalAt, Map<Cabin, Long> baseFares,
-                                        SeatMap seatMap) {
+                                        Instant departureAt, Instant arrivalAt, Map<Cabin, Long> baseFares) {
     }
 
     public record CancelScheduleCommand(@TargetAggregateIdentifier String scheduleId, String reason) {

@@ -21,10 +21,11 @@ public final class FlightEvents {
     public record FlightRemovedEvent(String flightId) {
     }
 
-    /** {@code seatsPerCabin} is the inventory the schedule opens with. */
+    /** {@code seatsPerCabin} is the inventory the schedule opens with; {@code seatMap} names its seats. */
     public record FlightScheduledEvent(String scheduleId, String flightId, String flightNumber, String airline,
                                        String origin, String destination, Instant departureAt, Instant arrivalAt,
-                                       Map<Cabin, Long> baseFares, Map<Cabin, Integer> seatsPerCabin) {
+                                       Map<Cabin, Long> baseFares, Map<Cabin, Integer> seatsPerCabin,
+                                       SeatMap seatMap) {
     }
 
     public record ScheduleCancelledEvent(String scheduleId, String flightId, String reason) {

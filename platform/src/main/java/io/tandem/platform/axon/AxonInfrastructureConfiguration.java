@@ -75,6 +75,11 @@ public class AxonInfrastructureConfiguration {
         return new RejectionTranslatingInterceptor();
     }
 
+    @Bean
+    public QueryRejectionTranslatingInterceptor queryRejectionTranslatingInterceptor() {
+        return new QueryRejectionTranslatingInterceptor();
+    }
+
     /** Aggregates that live for years (accounts, schedules, couples) snapshot every so many events. */
     @Bean
     public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,

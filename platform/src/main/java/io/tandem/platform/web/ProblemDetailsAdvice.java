@@ -33,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RejectedException.class)
     ResponseEntity<Object> rejected(RejectedException e) {
         return problem(e.rejection());
+    }
+
+    /** Query results are awaited with {@code join()}, which wraps whatever the handler threw. */
+    @ExceptionHandler(CompletionException.class)
+    ResponseEntity<Object> completion(CompletionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RejectedException rejected) {
+            return rejected(rejected);
+        }
+        if (cause instanceof AxonException axonFailure) {
+            return axon(axonFailure);
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(AxonException.class)
