@@ -4,6 +4,7 @@ import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.api.identity.IdentityCommands.IssueRefreshTokenCommand;
 import io.tandem.api.identity.IdentityCommands.RotateRefreshTokenCommand;
+import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
 import io.tandem.platform.axon.Rejections;
@@ -50,9 +51,9 @@ class TokenService {
 
     TokenPair startSession(String userId) {
         NewRefreshToken refresh = newRefreshToken(userId);
-        Set<Role> roles = commands.sendAndWait(new IssueRefreshTokenCommand(
+        IssuedSession session = commands.sendAndWait(new IssueRefreshTokenCommand(
                 userId, refresh.tokenId(), UUID.randomUUID().toString(), refresh.hash(), refresh.expiresAt()));
-        return pair(userId, roles, refresh);
+        return pair(userId, session.roles(), refresh);
     }
 
     TokenPair rotate(String presentedToken) {

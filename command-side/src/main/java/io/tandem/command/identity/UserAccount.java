@@ -19,6 +19,7 @@ import io.tandem.api.identity.IdentityEvents.RefreshTokenRotatedEvent;
 import io.tandem.api.identity.IdentityEvents.RoleGrantedEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedOutEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
+import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.ProfileImages;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
@@ -76,10 +77,10 @@ class UserAccount {
     }
 
     @CommandHandler
-    Set<Role> handle(IssueRefreshTokenCommand command) {
+    IssuedSession handle(IssueRefreshTokenCommand command) {
         apply(new RefreshTokenIssuedEvent(userId, command.tokenId(), command.familyId(), command.tokenHash(),
                                           command.expiresAt()));
-        return Set.copyOf(roles);
+        return new IssuedSession(Set.copyOf(roles));
     }
 
     @CommandHandler

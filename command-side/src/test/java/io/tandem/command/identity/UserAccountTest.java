@@ -14,6 +14,7 @@ import io.tandem.api.identity.IdentityEvents.RefreshTokenRotatedEvent;
 import io.tandem.api.identity.IdentityEvents.RoleGrantedEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedOutEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
+import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -52,7 +53,7 @@ class UserAccountTest {
                .when(new IssueRefreshTokenCommand(USER, "t1", "f1", "h1", IN_A_WEEK))
                .expectSuccessfulHandlerExecution()
                .expectEvents(issued("t1", "f1", "h1"))
-               .expectResultMessagePayload(Set.of(Role.USER));
+               .expectResultMessagePayload(new IssuedSession(Set.of(Role.USER)));
     }
 
     @Test
