@@ -1,0 +1,43 @@
+package io.tandem.api.booking;
+
+import io.tandem.api.flight.Cabin;
+
+import java.time.Instant;
+import java.util.List;
+
+public final class BookingEvents {
+
+    private BookingEvents() {
+    }
+
+    public record BookingPlacedEvent(String bookingNumber, String userId, String scheduleId, String flightId,
+                                     String flightNumber, String origin, String destination, Instant departureAt,
+                                     String seatId, Cabin cabin, List<Passenger> passengers, long amount,
+                                     Instant expiresAt) {
+    }
+
+    public record PaymentRecordedEvent(String bookingNumber, String receiptId, long amount, String method) {
+    }
+
+    public record BookingConfirmedEvent(String bookingNumber, String userId) {
+    }
+
+    public record BookingExpiredEvent(String bookingNumber, String userId, String scheduleId, String seatId) {
+    }
+
+    /** A paid booking is to be cancelled: the money goes back first, under {@code cancelId} so it goes back once. */
+    public record BookingCancellationRequestedEvent(String bookingNumber, String userId, String receiptId,
+                                                    long refundAmount, String cancelId, boolean byAdmin,
+                                                    String reason) {
+    }
+
+    public record BookingRefundedEvent(String bookingNumber, String cancelId, long refundedAmount) {
+    }
+
+    public record RefundFailedEvent(String bookingNumber, int attempt, String reason) {
+    }
+
+    public record BookingCancelledEvent(String bookingNumber, String userId, String scheduleId, String seatId,
+                                        boolean refunded, String reason) {
+    }
+}
