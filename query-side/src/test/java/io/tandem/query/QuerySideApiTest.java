@@ -81,6 +81,8 @@ class QuerySideApiTest {
             ApiResponse profile = user.get("/api/user/profile");
             assertThat(profile.status()).isEqualTo(200);
             assertThat(profile.json().path("nickname").asText()).isEqualTo("iu");
+            assertThat(profile.json().path("profile_image_url").asText())
+                    .isEqualTo(ProfileImages.url("img-" + userId));
         });
         ApiResponse profile = user.get("/api/auth/profile");
         assertThat(profile.json().get("user_id").asText()).isEqualTo(userId);
