@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
 /**
  * All three sides in one JVM: the embedded default. Without a JDBC URL it starts its own PostgreSQL, without an
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.FilterType;
 @SpringBootApplication
 @AutoConfigurationPackage(basePackages = "io.tandem")
 @ComponentScan(basePackages = {"io.tandem.command", "io.tandem.query", "io.tandem.saga"},
+               // each side names its beans after their classes; in one JVM two sides may use the same class name
+               nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class,
                excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {
                        CommandSideApplication.class, QuerySideApplication.class,
                        SagaOrchestratorApplication.class}))

@@ -136,7 +136,7 @@ class EmbeddedLauncherIT {
         start();
     }
 
-    private static Path launcherJar() throws IOException {
+    static Path launcherJar() throws IOException {
         try (var jars = Files.list(Path.of("target"))) {
             return jars.filter(path -> path.getFileName().toString().matches("launcher-.*\\.jar"))
                        .filter(path -> !path.getFileName().toString().endsWith("-plain.jar"))

@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Set;
 
 /**
- * What flight search answers. Serializable because search pages may sit in a shared cache (Redis) that stores them
- * with Java serialization.
+ * Flight search's query and what it answers. Serializable because search pages may sit in a shared cache (Redis)
+ * that stores them with Java serialization.
  */
 public final class FlightSearchResults {
 
@@ -18,8 +17,8 @@ public final class FlightSearchResults {
 
     /**
      * Schedules from one airport to another departing on a local date (at the departure airport), with at least
-     * {@code passengers} seats free in {@code cabin} (any cabin when null). {@code sort} is price, departure or
-     * duration.
+     * {@code passengers} seats free in {@code cabin} (any cabin when null), answered with a {@link SchedulePage}.
+     * {@code sort} is price, departure (null means this) or duration. {@code GET /api/flights/search} asks the same.
      */
     public record SearchFlightsQuery(String departure, String arrival, LocalDate date, int passengers, Cabin cabin,
                                      String sort, int page, int size) implements Serializable {
@@ -75,20 +74,5 @@ public final class FlightSearchResults {
         public FeaturedList {
             featured = List.copyOf(featured);
         }
-    }
-
-    /** The initial result of {@link FlightSearchQueries.WatchScheduleSearchabilityQuery}. */
-    public record SearchableSchedules(Set<String> scheduleIds) implements Serializable {
-
-        public SearchableSchedules {
-            scheduleIds = Set.copyOf(scheduleIds);
-        }
-    }
-
-    /**
-     * An update of {@link FlightSearchQueries.WatchScheduleSearchabilityQuery}: search now returns the schedule
-     * ({@code searchable}) or no longer does.
-     */
-    public record ScheduleSearchability(String scheduleId, boolean searchable) implements Serializable {
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.booking.SeatEvents.SeatReleasedEvent;
+import io.tandem.api.booking.SeatEvents.SeatReservedEvent;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.DiscountType;
 import io.tandem.api.flight.FlightAdminQueries.DiscountList;
@@ -113,6 +115,24 @@ class FlightAdminProjection {
         jdbc.sql("UPDATE admin_schedule SET status = 'CANCELLED', cancel_reason = :reason WHERE schedule_id = :id")
             .param("reason", event.reason())
             .param("id", event.scheduleId())
+            .update();
+    }
+
+    @EventHandler
+    void on(SeatReservedEvent event) {
+        changeBookedSeats(event.scheduleId(), 1);
+    }
+
+    @EventHandler
+    void on(SeatReleasedEvent event) {
+        changeBookedSeats(event.scheduleId(), -1);
+    }
+
+    /** Counts seats held or sold; applied once per event, as the change and the token commit together. */
+    private void changeBookedSeats(String scheduleId, int delta) {
+        jdbc.sql("UPDATE admin_schedule SET booked_seats = booked_seats + :delta WHERE schedule_id = :id")
+            .param("delta", delta)
+            .param("id", scheduleId)
             .update();
     }
 

@@ -1,0 +1,39 @@
+package io.tandem.launcher;
+
+import io.tandem.testsupport.TandemTestServersWithSearch;
+import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Every side in one JVM on the test servers, with Bootpay on loopback and short payment and refund-retry delays so
+ * expiries and retries happen within a test. One configuration for all such tests, so they share one context.
+ */
+public class AllInOneTestServers extends TandemTestServersWithSearch {
+
+    static final BootpayLoopbackServer BOOTPAY = startBootpay();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        super.initialize(context);
+        TestPropertyValues.of(
+                "tandem.bootpay.base-url=" + BOOTPAY.baseUrl(),
+                "tandem.bootpay.application-id=" + BootpayLoopbackServer.APPLICATION_ID,
+                "tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
+                "tandem.bootpay.client-application-id=loopback-client-application-id",
+                "tandem.booking.payment-timeout=15s",
+                "tandem.booking.refund-retry.first-delay=1s"
+        ).applyTo(context);
+    }
+
+    private static BootpayLoopbackServer startBootpay() {
+        try {
+            return new BootpayLoopbackServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.tandem.launcher;
+
+import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static io.tandem.testsupport.ApiClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Kills the packaged launcher with SIGKILL in the middle of two booking sagas and starts it again: the payment
+ * deadline of the unpaid booking still fires (the booking expires and its seat is freed) and the other booking,
+ * paid after the restart, is confirmed.
+ */
+class SagaCrashRecoveryIT {
+
+    private static final LocalDate TRAVEL_DATE = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(5);
+
+    @TempDir
+    Path dataDir;
+
+    private final BootpayLoopbackServer bootpay = startBootpay();
+    private Process running;
+    private int port;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (running != null && running.isAlive()) {
+            running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        killOrphanedPostgres();
+        bootpay.close();
+    }
+
+    @Test
+    void sagasAndDeadlinesCarryOnAfterAKill() throws Exception {
+        ApiClient api = start();
+        ApiClient admin = api.as(token(api, "admin@crash.test", "admin-pass-1"));
+        String scheduleId = admin.post("/api/admin/flights-with-schedules", json(Map.of(
+                "flight", Map.of("flight_number", "OZ8901", "airline", "Asiana", "origin", "GMP",
+                                 "destination", "PUS", "seat_map", Map.of("aircraft", "A321", "sections", List.of(
+                                         Map.of("cabin", "ECONOMY", "from_row", 1, "to_row", 3, "letters", "AB")))),
+                "schedules", List.of(Map.of("departure_local", TRAVEL_DATE + "T07:00",
+                                            "arrival_local", TRAVEL_DATE + "T08:00",
+                                            "base_fares", Map.of("ECONOMY", 60_000))))))
+                                 .json().get("schedule_ids").get(0).asText();
+        String email = "crash-" + UUID.randomUUID() + "@example.com";
+        api.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123", "name", "C")));
+        ApiClient traveller = api.as(token(api, email, "secret123"));
+        String unpaid = book(traveller, scheduleId, "1A");
+        String paidLater = book(traveller, scheduleId, "1B");
+
+        running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        killOrphanedPostgres();
+        api = start();
+        ApiClient travellerAgain = api.as(token(api, email, "secret123"));
+
+        String receiptId = bootpay.createPayment(paidLater, 60_000, BootpayLoopbackServer.PAID);
+        ApiResponse webhook = api.post("/api/payments/webhook", json(Map.of(
+                "receipt_id", receiptId, "order_id", paidLater, "price", 60_000, "status", 1,
+                "webhook_type", "PAYMENT_COMPLETED")));
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
+            assertThat(travellerAgain.get("/api/bookings/" + paidLater).json().path("status").asText())
+                    .isEqualTo("CONFIRMED");
+            assertThat(travellerAgain.get("/api/bookings/" + unpaid).json().path("status").asText())
+                    .isEqualTo("EXPIRED");
+            assertThat(travellerAgain.get("/api/bookings/occupied-seats/" + scheduleId).body())
+                    .contains("1B").doesNotContain("1A");
+        });
+    }
+
+    private static String book(ApiClient traveller, String scheduleId, String seatId) {
+        ApiResponse placed = traveller.post("/api/bookings", json(Map.of(
+                "schedule_id", scheduleId, "seat_id", seatId, "passengers", List.of(Map.of(
+                        "name", "Choi", "birth_date", "1988-08-08", "phone", "010-5555-6666")))));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        return placed.json().get("booking_number").asText();
+    }
+
+    private static String token(ApiClient api, String email, String password) {
+        ApiResponse login = api.post("/api/auth/login", json(Map.of("username", email, "password", password)));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return login.json().get("access_token").asText();
+    }
+
+    private ApiClient start() throws IOException {
+        if (port == 0) {
+            port = freePort();
+        }
+        running = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-jar", EmbeddedLauncherIT.launcherJar().toString(),
+                "--server.port=" + port,
+                "--tandem.data-dir=" + dataDir,
+                "--tandem.admin.email=admin@crash.test",
+                "--tandem.admin.password=admin-pass-1",
+                "--tandem.bootpay.base-url=" + bootpay.baseUrl(),
+                "--tandem.bootpay.application-id=" + BootpayLoopbackServer.APPLICATION_ID,
+                "--tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
+                "--tandem.booking.payment-timeout=90s")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.log").toFile()))
+                .start();
+        ApiClient api = new ApiClient("http://127.0.0.1:" + port);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            assertThat(running.isAlive()).as("launcher exited; see " + dataDir.resolve("launcher.log")).isTrue();
+            try {
+                return api.get("/actuator/health/readiness").status() == 200;
+            } catch (RuntimeException notYetListening) {
+                return false;
+            }
+        });
+        return api;
+    }
+
+    /** SIGKILL gives the JVM no chance to stop its embedded PostgreSQL, which would hold the data directory. */
+    private void killOrphanedPostgres() {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (Files.exists(pidFile)) {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+                ProcessHandle.of(pid).ifPresent(postgres -> {
+                    postgres.destroyForcibly();
+                    postgres.onExit().join();
+                });
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static BootpayLoopbackServer startBootpay() {
+        try {
+            return new BootpayLoopbackServer();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

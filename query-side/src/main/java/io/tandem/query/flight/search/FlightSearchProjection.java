@@ -1,0 +1,392 @@
+package io.tandem.query.flight.search;
+
+import io.tandem.api.booking.SeatEvents.SeatReleasedEvent;
+import io.tandem.api.booking.SeatEvents.SeatReservedEvent;
+import io.tandem.api.flight.Cabin;
+import io.tandem.api.flight.DiscountRule;
+import io.tandem.api.flight.FlightEvents.AirportRegisteredEvent;
+import io.tandem.api.flight.FlightEvents.DiscountCreatedEvent;
+import io.tandem.api.flight.FlightEvents.DiscountDeletedEvent;
+import io.tandem.api.flight.FlightEvents.FlightRemovedEvent;
+import io.tandem.api.flight.FlightEvents.FlightScheduledEvent;
+import io.tandem.api.flight.FlightEvents.PromotionCreatedEvent;
+import io.tandem.api.flight.FlightEvents.PromotionDeletedEvent;
+import io.tandem.api.flight.FlightEvents.ScheduleCancelledEvent;
+import io.tandem.api.flight.FlightSearchQueries.WatchScheduleSearchabilityQuery;
+import io.tandem.query.flight.search.ScheduleDocument.CabinDocument;
+import io.tandem.query.flight.search.ScheduleDocument.PlaceDocument;
+import io.tandem.query.flight.search.SearchTables.AirportRow;
+import io.tandem.query.flight.search.SearchTables.IndexState;
+import io.tandem.query.flight.search.SearchTables.ScheduleRow;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Elasticsearch document per schedule, priced with the best discount ({@link DiscountRule#bestFare}) for the
+ * schedule's local departure date at its origin.
+ * <p>
+ * Handlers only change this group's own tables and note which schedules changed. Once per batch, before the batch's
+ * transaction (and token) commits, the noted schedules are rendered from those tables and written in one bulk
+ * request: live events with refresh=wait_for, so the committed token means "searchable" ({@link SearchVisibility}),
+ * replayed ones without. A failing write fails the batch, which the processor retries; handlers are idempotent.
+ * <p>
+ * A reset ({@link #reset()}) builds a new index version beside the live one. Replayed events go to the new version
+ * while readers stay on the alias' old index; the first live event after the replay, or {@link IndexSwitch} when
+ * none comes, moves the alias and drops the old version.
+ */
+@Component
+@ProcessingGroup(FlightSearchConfiguration.PROCESSING_GROUP)
+class FlightSearchProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(FlightSearchProjection.class);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    private static final String BATCH = FlightSearchProjection.class.getName() + ".batch";
+
+    private final SearchTables tables;
+    private final ScheduleIndex index;
+    private final IndexSwitch indexSwitch;
+    private final SearchVisibility visibility;
+    private final QueryUpdateEmitter emitter;
+    private final SearchResultCache cache;
+
+    FlightSearchProjection(SearchTables tables, ScheduleIndex index, IndexSwitch indexSwitch,
+                           SearchVisibility visibility, QueryUpdateEmitter emitter, SearchResultCache cache) {
+        this.tables = tables;
+        this.index = index;
+        this.indexSwitch = indexSwitch;
+        this.visibility = visibility;
+        this.emitter = emitter;
+        this.cache = cache;
+    }
+
+    @EventHandler
+    void on(AirportRegisteredEvent event, ReplayStatus replay) {
+        Batch batch = batch(replay);
+        int version = batch.version();
+        tables.upsertAirport(version, event);
+        ZoneId zone = SearchTables.zone(event.timeZone());
+        for (ScheduleRow schedule : tables.schedulesAt(version, event.code())) {
+            if (schedule.origin().equals(event.code())) {
+                LocalDate localDate = schedule.departureAt().atZone(zone).toLocalDate();
+                if (!localDate.equals(schedule.departureDate())) {
+                    tables.setDepartureDate(version, schedule.scheduleId(), localDate);
+                }
+            }
+            if (SearchTables.SCHEDULED.equals(schedule.status())) {
+                batch.changed(schedule.scheduleId()); // names, local times and discounts by local date
+            }
+        }
+    }
+
+    @EventHandler
+    void on(FlightScheduledEvent event, ReplayStatus replay) {
+        Batch batch = batch(replay);
+        int version = batch.version();
+        AirportRow origin = tables.airports(version, List.of(event.origin())).get(event.origin());
+        ZoneId zone = origin != null ? origin.zone() : ZoneOffset.UTC;
+        Map<Cabin, Integer> seats = event.seatsPerCabin() == null ? Map.of() : event.seatsPerCabin();
+        tables.insertSchedule(version, new ScheduleRow(
+                event.scheduleId(), event.flightId(), event.flightNumber(), event.airline(), event.origin(),
+                event.destination(), DiscountRule.route(event.origin(), event.destination()), event.departureAt(),
+                event.arrivalAt(), event.departureAt().atZone(zone).toLocalDate(),
+                event.baseFares() == null ? Map.of() : event.baseFares(), seats, seats, SearchTables.SCHEDULED));
+        batch.changed(event.scheduleId());
+        batch.searchabilityChanged(event.scheduleId());
+    }
+
+    @EventHandler
+    void on(ScheduleCancelledEvent event, ReplayStatus replay) {
+        Batch batch = batch(replay);
+        tables.changeStatus(batch.version(), event.scheduleId(), SearchTables.SCHEDULED, SearchTables.CANCELLED);
+        batch.changed(event.scheduleId());
+        batch.searchabilityChanged(event.scheduleId());
+    }
+
+    @EventHandler
+    void on(FlightRemovedEvent event, ReplayStatus replay) {
+        Batch batch = batch(replay);
+        for (String scheduleId : tables.removeFlight(batch.version(), event.flightId())) {
+            batch.changed(scheduleId);
+            batch.searchabilityChanged(scheduleId);
+        }
+    }
+
+    @EventHandler
+    void on(DiscountCreatedEvent event, ReplayStatus replay) {
+        Batch batch = batch(replay);
+        tables.insertDiscount(batch.version(), event);
+        tables.scheduledWithin(batch.version(), DiscountRule.of(event)).forEach(batch::changed);
+    }
+
+    @EventHandler
+    void on(DiscountDeletedEvent event, ReplayStatus replay) {
+        Batch batch = batch(replay);
+        tables.deleteDiscount(batch.version(), event.discountId())
+              .ifPresent(discount -> tables.scheduledWithin(batch.version(), discount).forEach(batch::changed));
+    }
+
+    @EventHandler
+    void on(SeatReservedEvent event, ReplayStatus replay) {
+        availableSeatsChangedBy(event.scheduleId(), event.cabin(), -1, replay);
+    }
+
+    @EventHandler
+    void on(SeatReleasedEvent event, ReplayStatus replay) {
+        availableSeatsChangedBy(event.scheduleId(), event.cabin(), 1, replay);
+    }
+
+    @EventHandler
+    void on(PromotionCreatedEvent event, ReplayStatus replay) {
+        tables.upsertPromotion(batch(replay).version(), event);
+    }
+
+    @EventHandler
+    void on(PromotionDeletedEvent event, ReplayStatus replay) {
+        tables.deletePromotion(batch(replay).version(), event.promotionId());
+    }
+
+    /**
+     * For the seat events of booking: sets the free seats of one cabin of a schedule and re-indexes it. Call it from
+     * an {@code @EventHandler} of this class (so it runs in this group's batches, with its replay status),
+     * and name the event in {@link SearchCacheEvictor} so cached pages of the route go too.
+     */
+    void availableSeatsChanged(String scheduleId, Cabin cabin, int availableSeats, ReplayStatus replay) {
+        Batch batch = batch(replay);
+        if (tables.setAvailableSeats(batch.version(), scheduleId, cabin, availableSeats)) {
+            batch.changed(scheduleId);
+        }
+    }
+
+    /**
+     * As {@link #availableSeatsChanged} for events that carry a count of seats taken (negative) or given back. Safe
+     * to apply once per event: the change and the token commit in the same transaction.
+     */
+    void availableSeatsChangedBy(String scheduleId, Cabin cabin, int delta, ReplayStatus replay) {
+        Batch batch = batch(replay);
+        if (tables.changeAvailableSeats(batch.version(), scheduleId, cabin, delta)) {
+            batch.changed(scheduleId);
+        }
+    }
+
+    /**
+     * Starts a new index version beside the live one; runs in the transaction that resets the tokens. Rows and
+     * index of an earlier, unfinished rebuild are dropped.
+     */
+    @ResetHandler
+    void reset() {
+        IndexState state = tables.lockState();
+        int next = Math.max(state.live(), state.building() == null ? 0 : state.building()) + 1;
+        if (state.building() != null) {
+            tables.deleteVersion(state.building());
+            index.delete(state.building());
+        }
+        tables.deleteVersion(next);
+        index.recreate(next);
+        tables.startBuilding(next);
+        log.info("Flight search rebuild started: version {} beside the live {}", next, state.live());
+    }
+
+    /**
+     * Which of the schedules search returns now. Updates follow, each the id of one of them whose document was just
+     * written (it became searchable) or deleted (it left search), as the query's contract describes.
+     */
+    @QueryHandler
+    List<String> handle(WatchScheduleSearchabilityQuery query) {
+        return index.searchable(query.scheduleIds() == null ? Set.of() : query.scheduleIds()).stream().sorted()
+                    .toList();
+    }
+
+    // --- the batch ---
+
+    /** What a batch of events changed; written to the index once, before the batch commits. */
+    private static final class Batch {
+
+        final IndexState state;
+        final Set<String> changed = new LinkedHashSet<>();
+        final Set<String> searchabilityChanged = new LinkedHashSet<>();
+        /** A live event is in the batch: write with refresh=wait_for and tell watchers. */
+        boolean live;
+        /** An event past the reset position is in the batch: the replay is over. */
+        boolean pastReplay;
+        TrackingToken lastToken;
+
+        Batch(IndexState state) {
+            this.state = state;
+        }
+
+        int version() {
+            return state.writeVersion();
+        }
+
+        void changed(String scheduleId) {
+            changed.add(scheduleId);
+        }
+
+        void searchabilityChanged(String scheduleId) {
+            if (live) {
+                searchabilityChanged.add(scheduleId);
+            }
+        }
+    }
+
+    private Batch batch(ReplayStatus replay) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("Flight search events are handled in a unit of work");
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch started = new Batch(tables.state());
+            unitOfWork.onPrepareCommit(u -> {
+                try {
+                    flush(started);
+                } catch (RuntimeException e) {
+                    log.warn("Could not write {} schedule(s) to the search index; the batch will be retried",
+                             started.changed.size(), e);
+                    throw e;
+                }
+            });
+            unitOfWork.afterCommit(u -> committed(started));
+            return started;
+        });
+        batch.live |= replay == null || !replay.isReplay();
+        // the message's own token: a handler's TrackingToken parameter comes without the ReplayToken around it
+        if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            batch.lastToken = tracked.trackingToken();
+            batch.pastReplay |= WrappedToken.unwrap(tracked.trackingToken(), ReplayToken.class).isEmpty();
+        }
+        return batch;
+    }
+
+    private void flush(Batch batch) {
+        IndexState state = batch.state;
+        int version = state.writeVersion();
+        boolean building = state.building() != null;
+        Set<String> routes = new LinkedHashSet<>();
+        if (!batch.changed.isEmpty()) {
+            index.ensure(version, !building);
+            Map<String, ScheduleRow> rows = tables.schedules(version, batch.changed);
+            List<ScheduleDocument> documents = documents(version, rows.values());
+            List<String> deletions = new ArrayList<>();
+            for (String scheduleId : batch.changed) {
+                ScheduleRow row = rows.get(scheduleId);
+                if (row == null || !SearchTables.SCHEDULED.equals(row.status())) {
+                    deletions.add(scheduleId);
+                }
+                if (row != null) {
+                    routes.add(row.route());
+                }
+            }
+            index.write(version, documents, deletions, batch.live && !building);
+            log.debug("Indexed {} and removed {} schedule(s) in {} (live: {}, past replay: {}, token: {})",
+                      documents.size(), deletions.size(), index.name(version), batch.live, batch.pastReplay,
+                      batch.lastToken);
+        }
+        boolean switching = building && batch.pastReplay;
+        if (switching && !indexSwitch.finish(state)) {
+            // an event past the reset position ends the replay, but IndexSwitch's watcher has just moved readers to
+            // the rebuilt version: what this batch wrote there without waiting must become searchable now
+            index.refresh(version);
+        }
+        if (batch.live && (!building || switching)) {
+            // search shows the batch now. This node's cached pages go before watchers hear of it, so a writer that
+            // waited for searchability reads its write here; other nodes evict in SearchCacheEvictor.
+            routes.forEach(cache::evictRoute);
+            for (String scheduleId : batch.searchabilityChanged) {
+                // sent once the transaction commits
+                emitter.emit(WatchScheduleSearchabilityQuery.class,
+                             query -> query.scheduleIds() != null && query.scheduleIds().contains(scheduleId),
+                             scheduleId);
+            }
+        }
+    }
+
+    private void committed(Batch batch) {
+        visibility.indexedThrough(batch.lastToken);
+        if (batch.pastReplay && batch.state.building() != null) {
+            indexSwitch.dropOldIndices();
+        }
+    }
+
+    private List<ScheduleDocument> documents(int version, Collection<ScheduleRow> rows) {
+        List<ScheduleRow> scheduled = rows.stream().filter(row -> SearchTables.SCHEDULED.equals(row.status()))
+                                          .toList();
+        if (scheduled.isEmpty()) {
+            return List.of();
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        LocalDate from = LocalDate.MAX;
+        LocalDate to = LocalDate.MIN;
+        for (ScheduleRow row : scheduled) {
+            codes.add(row.origin());
+            codes.add(row.destination());
+            from = row.departureDate().isBefore(from) ? row.departureDate() : from;
+            to = row.departureDate().isAfter(to) ? row.departureDate() : to;
+        }
+        Map<String, AirportRow> airports = tables.airports(version, codes);
+        List<DiscountRule> discounts = tables.discounts(version, from, to);
+        return scheduled.stream().map(row -> document(row, airports, discounts)).toList();
+    }
+
+    static ScheduleDocument document(ScheduleRow row, Map<String, AirportRow> airports,
+                                     List<DiscountRule> discounts) {
+        AirportRow origin = airports.get(row.origin());
+        AirportRow destination = airports.get(row.destination());
+        ZoneId originZone = origin != null ? origin.zone() : ZoneOffset.UTC;
+        ZoneId destinationZone = destination != null ? destination.zone() : ZoneOffset.UTC;
+        Map<String, CabinDocument> cabins = new LinkedHashMap<>();
+        Long minFare = null;
+        Map<Cabin, Long> baseFares = new EnumMap<>(Cabin.class);
+        baseFares.putAll(row.baseFares());
+        for (Map.Entry<Cabin, Long> base : baseFares.entrySet()) {
+            Cabin cabin = base.getKey();
+            long fare = DiscountRule.bestFare(base.getValue(), discounts, row.route(), row.flightId(),
+                                              row.departureDate());
+            int available = row.availableSeats().getOrDefault(cabin, 0);
+            cabins.put(ScheduleDocument.field(cabin), new CabinDocument(
+                    base.getValue(), fare, available, row.totalSeats().getOrDefault(cabin, 0)));
+            if (available > 0 && (minFare == null || fare < minFare)) {
+                minFare = fare;
+            }
+        }
+        return new ScheduleDocument(
+                row.scheduleId(), row.flightId(), row.flightNumber(), row.airline(), row.route(),
+                place(row.origin(), origin), place(row.destination(), destination), row.departureAt(),
+                row.arrivalAt(), LOCAL.format(row.departureAt().atZone(originZone)),
+                LOCAL.format(row.arrivalAt().atZone(destinationZone)), row.departureDate(),
+                Duration.between(row.departureAt(), row.arrivalAt()).toMinutes(), SearchTables.SCHEDULED, cabins,
+                minFare);
+    }
+
+    private static PlaceDocument place(String code, AirportRow airport) {
+        return airport == null ? new PlaceDocument(code, null, null, null, null)
+                               : new PlaceDocument(code, airport.nameEn(), airport.nameKo(), airport.cityEn(),
+                                                   airport.cityKo());
+    }
+}
