@@ -28,11 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The payment edge: opens a Bootpay payment for a booking (the price always from the booking), takes Bootpay's
@@ -63,9 +61,6 @@ class PaymentController {
         this.sources = sources;
         this.properties = properties;
     }
-
-    private static final Duration ORDER_PATIENCE = Duration.ofSeconds(3);
-    private static final Duration ORDER_POLL = Duration.ofMillis(50);
 
     @PostMapping("/api/payments/init")
     @Operation(summary = "What the Bootpay SDK needs to open the payment window for your booking awaiting payment")
@@ -159,24 +154,11 @@ class PaymentController {
     }
 
     private PaymentOrder ownOrder(String bookingNumber) {
-        return awaitOrder(bookingNumber)
+        return orders.findSoon(bookingNumber)
                 .filter(order -> order.userId().equals(CurrentUser.id()))
                 .orElseThrow(() -> new RejectedException(Rejection.notFound("booking_not_found", "No such booking.")));
     }
 
-    /**
-     * Clients open the payment window right after placing the booking, a few milliseconds before this side's
-     * projection of it: an unknown booking number is looked up again for a short while before it counts as unknown.
-     */
-    private Optional<PaymentOrder> awaitOrder(String bookingNumber) {
-        Instant giveUp = clock.instant().plus(ORDER_PATIENCE);
-        Optional<PaymentOrder> order = orders.find(bookingNumber);
-        while (order.isEmpty() && clock.instant().isBefore(giveUp)) {
-            LockSupport.parkNanos(ORDER_POLL.toNanos());
-            order = orders.find(bookingNumber);
-        }
-        return order;
-    }
 
     /** The receipt the booking was paid with: from its events, or from a recording they have not reached yet. */
     private Optional<String> paidWith(PaymentOrder order) {

@@ -18,10 +18,13 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 
 /**
  * What each booking owes and where its payment stands, as the booking events tell it: the payment edge's own copy,
@@ -32,6 +35,10 @@ import java.util.Optional;
 @Component
 @ProcessingGroup(PaymentOrders.PROCESSING_GROUP)
 class PaymentOrders {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(3);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Pattern BOOKING_NUMBER = Pattern.compile("TD[0-9A-Z]{10}");
 
     static final String PROCESSING_GROUP = "payment-orders";
 
@@ -113,6 +120,21 @@ class PaymentOrders {
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM payment_order").update();
+    }
+
+    /**
+     * Clients open the payment window, and fast payments notify us, right after the booking is placed, a few
+     * milliseconds before this side's projection of it: a booking number that is not here yet is looked up again
+     * for a short while before it counts as unknown.
+     */
+    Optional<PaymentOrder> findSoon(String bookingNumber) {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        Optional<PaymentOrder> order = find(bookingNumber);
+        while (order.isEmpty() && BOOKING_NUMBER.matcher(bookingNumber).matches() && Instant.now().isBefore(giveUp)) {
+            LockSupport.parkNanos(POLL.toNanos());
+            order = find(bookingNumber);
+        }
+        return order;
     }
 
     Optional<PaymentOrder> find(String bookingNumber) {

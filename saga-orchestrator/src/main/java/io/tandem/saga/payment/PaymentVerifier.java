@@ -67,7 +67,8 @@ class PaymentVerifier {
             return new Verification(PaymentOutcome.ORDER_MISMATCH, receipt, null, null,
                                     "The receipt is for order " + receipt.orderId());
         }
-        Optional<PaymentOrder> known = receipt.orderId() == null ? Optional.empty() : orders.find(receipt.orderId());
+        Optional<PaymentOrder> known = receipt.orderId() == null ? Optional.empty()
+                                                               : orders.findSoon(receipt.orderId());
         if (known.isEmpty()) {
             return new Verification(PaymentOutcome.UNKNOWN_ORDER, receipt, null, null,
                                     "No booking " + receipt.orderId());

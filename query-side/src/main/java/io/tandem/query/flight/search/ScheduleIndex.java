@@ -129,7 +129,7 @@ class ScheduleIndex {
     private final String refreshInterval;
 
     ScheduleIndex(ElasticsearchClient searchClient, @Value("${tandem.search.index:flight-schedules}") String alias,
-                  @Value("${tandem.search.refresh-interval:1s}") String refreshInterval) {
+                  @Value("${tandem.search.refresh-interval:200ms}") String refreshInterval) {
         this.client = searchClient;
         this.alias = alias;
         this.refreshInterval = refreshInterval;
