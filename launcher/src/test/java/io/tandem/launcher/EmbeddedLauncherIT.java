@@ -8,15 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static io.tandem.testsupport.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,19 +26,17 @@ class EmbeddedLauncherIT {
     @TempDir
     Path dataDir;
 
-    private Process running;
-    private int port;
+    private LauncherProcess launcher;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (running != null && running.isAlive()) {
-            running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
+        launcher.close();
     }
 
     @Test
     void aUsersJourneyOverHttpSurvivesARestart() throws Exception {
-        ApiClient api = start();
+        launcher = new LauncherProcess(dataDir);
+        ApiClient api = launcher.start();
 
         ApiResponse signedUp = api.post("/api/auth/signup", json(Map.of(
                 "email", "journey@example.com", "password", "journey123", "name", "Journey")));
@@ -83,7 +75,8 @@ class EmbeddedLauncherIT {
         assertThat(api.get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
         assertThat(api.get("/v3/api-docs").json().get("paths").has("/api/auth/signup")).isTrue();
 
-        restart();
+        launcher.stop();
+        launcher.start();
 
         JsonNode afterRestart = login(api);
         ApiClient sameUser = api.as(afterRestart.get("access_token").asText());
@@ -102,53 +95,5 @@ class EmbeddedLauncherIT {
                 "username", "journey@example.com", "password", "journey123")));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
-    }
-
-    /** Listens on the same port after a restart, as a deployed server would. */
-    private ApiClient start() throws IOException {
-        if (port == 0) {
-            port = freePort();
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-jar", launcherJar().toString(),
-                "--server.port=" + port,
-                "--tandem.data-dir=" + dataDir));
-        running = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.log").toFile()))
-                .start();
-        ApiClient api = new ApiClient("http://127.0.0.1:" + port);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(running.isAlive()).as("launcher exited; see " + dataDir.resolve("launcher.log")).isTrue();
-            try {
-                return api.get("/actuator/health/readiness").status() == 200;
-            } catch (RuntimeException notYetListening) {
-                return false;
-            }
-        });
-        return api;
-    }
-
-    private void restart() throws Exception {
-        running.destroy();
-        assertThat(running.waitFor(60, TimeUnit.SECONDS)).as("graceful shutdown").isTrue();
-        start();
-    }
-
-    static Path launcherJar() throws IOException {
-        try (var jars = Files.list(Path.of("target"))) {
-            return jars.filter(path -> path.getFileName().toString().matches("launcher-.*\\.jar"))
-                       .filter(path -> !path.getFileName().toString().endsWith("-plain.jar"))
-                       .findFirst()
-                       .orElseThrow(() -> new IllegalStateException("Run through Maven: the jar is built first"))
-                       .toAbsolutePath();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

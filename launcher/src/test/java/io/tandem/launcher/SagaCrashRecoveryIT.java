@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +15,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static io.tandem.testsupport.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,21 +33,24 @@ class SagaCrashRecoveryIT {
     Path dataDir;
 
     private final BootpayLoopbackServer bootpay = startBootpay();
-    private Process running;
-    private int port;
+    private LauncherProcess launcher;
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (running != null && running.isAlive()) {
-            running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        killOrphanedPostgres();
+        launcher.close();
         bootpay.close();
     }
 
     @Test
     void sagasAndDeadlinesCarryOnAfterAKill() throws Exception {
-        ApiClient api = start();
+        launcher = new LauncherProcess(dataDir,
+                                       "--tandem.admin.email=admin@crash.test",
+                                       "--tandem.admin.password=admin-pass-1",
+                                       "--tandem.bootpay.base-url=" + bootpay.baseUrl(),
+                                       "--tandem.bootpay.application-id=" + BootpayLoopbackServer.APPLICATION_ID,
+                                       "--tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
+                                       "--tandem.booking.payment-timeout=90s");
+        ApiClient api = launcher.start();
         ApiClient admin = api.as(token(api, "admin@crash.test", "admin-pass-1"));
         String scheduleId = admin.post("/api/admin/flights-with-schedules", json(Map.of(
                 "flight", Map.of("flight_number", "OZ8901", "airline", "Asiana", "origin", "GMP",
@@ -66,9 +66,8 @@ class SagaCrashRecoveryIT {
         String unpaid = book(traveller, scheduleId, "1A");
         String paidLater = book(traveller, scheduleId, "1B");
 
-        running.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        killOrphanedPostgres();
-        api = start();
+        launcher.kill();
+        api = launcher.start();
         ApiClient travellerAgain = api.as(token(api, email, "secret123"));
 
         String receiptId = bootpay.createPayment(paidLater, 60_000, BootpayLoopbackServer.PAID);
@@ -99,58 +98,6 @@ class SagaCrashRecoveryIT {
         ApiResponse login = api.post("/api/auth/login", json(Map.of("username", email, "password", password)));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return login.json().get("access_token").asText();
-    }
-
-    private ApiClient start() throws IOException {
-        if (port == 0) {
-            port = freePort();
-        }
-        running = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-jar", EmbeddedLauncherIT.launcherJar().toString(),
-                "--server.port=" + port,
-                "--tandem.data-dir=" + dataDir,
-                "--tandem.admin.email=admin@crash.test",
-                "--tandem.admin.password=admin-pass-1",
-                "--tandem.bootpay.base-url=" + bootpay.baseUrl(),
-                "--tandem.bootpay.application-id=" + BootpayLoopbackServer.APPLICATION_ID,
-                "--tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
-                "--tandem.booking.payment-timeout=90s")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("launcher.log").toFile()))
-                .start();
-        ApiClient api = new ApiClient("http://127.0.0.1:" + port);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(running.isAlive()).as("launcher exited; see " + dataDir.resolve("launcher.log")).isTrue();
-            try {
-                return api.get("/actuator/health/readiness").status() == 200;
-            } catch (RuntimeException notYetListening) {
-                return false;
-            }
-        });
-        return api;
-    }
-
-    /** SIGKILL gives the JVM no chance to stop its embedded PostgreSQL, which would hold the data directory. */
-    private void killOrphanedPostgres() {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        try {
-            if (Files.exists(pidFile)) {
-                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-                ProcessHandle.of(pid).ifPresent(postgres -> {
-                    postgres.destroyForcibly();
-                    postgres.onExit().join();
-                });
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static BootpayLoopbackServer startBootpay() {

@@ -30,6 +30,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +96,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StoredObjectNotFoundException.class)
     ResponseEntity<Object> storedObjectMissing(StoredObjectNotFoundException e) {
         return problem(Rejection.notFound("not_found", "No such file."));
+    }
+
+    /** A backing service (search, storage) that cannot be reached is a temporary outage, not a bug. */
+    @ExceptionHandler(UncheckedIOException.class)
+    ResponseEntity<Object> backingServiceDown(UncheckedIOException e) {
+        if (!causedBy(e, ConnectException.class)) {
+            return unexpected(e);
+        }
+        log.warn("A backing service is unreachable: {}", e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                                                              "A service this request needs is not reachable; "
+                                                              + "try again shortly.");
+        body.setProperty("code", "service_unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
