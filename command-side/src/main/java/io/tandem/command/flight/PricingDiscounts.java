@@ -1,12 +1,11 @@
 package io.tandem.command.flight;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.api.flight.DiscountRule;
 import io.tandem.api.flight.DiscountType;
 import io.tandem.api.flight.FlightEvents.DiscountCreatedEvent;
 import io.tandem.api.flight.FlightEvents.DiscountDeletedEvent;
+import io.tandem.platform.jdbc.JsonColumns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +19,6 @@ import java.util.List;
 @ProcessingGroup("pricing-discounts")
 class PricingDiscounts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -31,7 +29,7 @@ class PricingDiscounts {
     }
 
     @EventHandler
-    void on(DiscountCreatedEvent event) throws JsonProcessingException {
+    void on(DiscountCreatedEvent event) {
         jdbc.sql("""
                  INSERT INTO pricing_discount (discount_id, type, amount, valid_from, valid_to, routes, flight_ids)
                  VALUES (:id, :type, :amount, :validFrom, :validTo, :routes, :flightIds)
@@ -42,8 +40,8 @@ class PricingDiscounts {
             .param("amount", event.amount())
             .param("validFrom", event.validFrom())
             .param("validTo", event.validTo())
-            .param("routes", JSON.writeValueAsString(event.routes()))
-            .param("flightIds", JSON.writeValueAsString(event.flightIds()))
+            .param("routes", JsonColumns.write(event.routes()))
+            .param("flightIds", JsonColumns.write(event.flightIds()))
             .update();
     }
 
@@ -62,16 +60,8 @@ class PricingDiscounts {
                    .query((rs, row) -> new DiscountRule(
                            rs.getString("discount_id"), DiscountType.valueOf(rs.getString("type")),
                            rs.getLong("amount"), rs.getObject("valid_from", java.time.LocalDate.class),
-                           rs.getObject("valid_to", java.time.LocalDate.class), read(rs.getString("routes")),
-                           read(rs.getString("flight_ids"))))
+                           rs.getObject("valid_to", java.time.LocalDate.class), JsonColumns.read(rs.getString("routes"), STRINGS),
+                           JsonColumns.read(rs.getString("flight_ids"), STRINGS)))
                    .list();
-    }
-
-    private static List<String> read(String json) {
-        try {
-            return JSON.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable discount scope " + json, e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.tandem.query.flight.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.api.booking.SeatEvents.SeatReleasedEvent;
@@ -28,6 +26,7 @@ import io.tandem.api.flight.FlightEvents.FlightRegisteredEvent;
 import io.tandem.api.flight.FlightEvents.FlightRemovedEvent;
 import io.tandem.api.flight.FlightEvents.FlightScheduledEvent;
 import io.tandem.api.flight.FlightEvents.ScheduleCancelledEvent;
+import io.tandem.platform.jdbc.JsonColumns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -50,7 +49,6 @@ import java.util.Map;
 @ProcessingGroup("flight-admin")
 class FlightAdminProjection {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<Cabin, Long>> FARES = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -105,7 +103,7 @@ class FlightAdminProjection {
             .param("destination", event.destination())
             .param("departureAt", utc(event.departureAt()))
             .param("arrivalAt", utc(event.arrivalAt()))
-            .param("baseFares", json(event.baseFares()))
+            .param("baseFares", JsonColumns.write(event.baseFares()))
             .param("totalSeats", event.seatsPerCabin().values().stream().mapToInt(Integer::intValue).sum())
             .update();
     }
@@ -151,8 +149,8 @@ class FlightAdminProjection {
             .param("amount", event.amount())
             .param("validFrom", event.validFrom())
             .param("validTo", event.validTo())
-            .param("routes", json(event.routes()))
-            .param("flightIds", json(event.flightIds()))
+            .param("routes", JsonColumns.write(event.routes()))
+            .param("flightIds", JsonColumns.write(event.flightIds()))
             .param("createdAt", utc(occurredAt))
             .update();
     }
@@ -242,8 +240,8 @@ class FlightAdminProjection {
                                             DiscountType.valueOf(rs.getString("type")), rs.getLong("amount"),
                                             rs.getObject("valid_from", java.time.LocalDate.class),
                                             rs.getObject("valid_to", java.time.LocalDate.class),
-                                            read(rs.getString("routes"), STRINGS),
-                                            read(rs.getString("flight_ids"), STRINGS),
+                                            JsonColumns.read(rs.getString("routes"), STRINGS),
+                                            JsonColumns.read(rs.getString("flight_ids"), STRINGS),
                                             instant(rs, "created_at")))
                                     .list());
     }
@@ -258,7 +256,7 @@ class FlightAdminProjection {
     private static final RowMapper<ScheduleSummary> SCHEDULE = (rs, row) -> new ScheduleSummary(
             rs.getString("schedule_id"), rs.getString("flight_id"), rs.getString("flight_number"),
             rs.getString("origin"), rs.getString("destination"), instant(rs, "departure_at"),
-            instant(rs, "arrival_at"), read(rs.getString("base_fares"), FARES), rs.getInt("total_seats"),
+            instant(rs, "arrival_at"), JsonColumns.read(rs.getString("base_fares"), FARES), rs.getInt("total_seats"),
             rs.getInt("booked_seats"), rs.getString("status"), rs.getString("cancel_reason"));
 
     private static FlightSummary flight(ResultSet rs, int row) throws SQLException {
@@ -273,21 +271,5 @@ class FlightAdminProjection {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable JSON column: " + json, e);
-        }
     }
 }
