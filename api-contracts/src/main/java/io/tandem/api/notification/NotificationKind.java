@@ -1,0 +1,13 @@
+package io.tandem.api.notification;
+
+public enum NotificationKind {
+    COUPLE_MATCHED,
+    COUPLE_DISCONNECTED,
+    PLAN_REMINDER,
+    COMMENT_ADDED,
+    BOOKING_CONFIRMED,
+    BOOKING_EXPIRED,
+    BOOKING_CANCELLED,
+    REFUND_COMPLETED,
+    MAINTENANCE_DUE
+}
