@@ -110,6 +110,16 @@ class BookingJourneyTest {
                                                                        .map(JsonNode::asText).toList();
     }
 
+    private void awaitNotification(String kind, String bookingNumber) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                traveller.get("/api/notifications").json().get("items"))
+                .anySatisfy(item -> {
+                    assertThat(item.get("kind").asText()).isEqualTo(kind);
+                    assertThat(item.get("subject_id").asText()).isEqualTo(bookingNumber);
+                    assertThat(item.get("read").asBoolean()).isFalse();
+                }));
+    }
+
     @Test
     void aPaidBookingIsConfirmed() {
         String number = book("1A", "Lee Jieun");
@@ -121,6 +131,7 @@ class BookingJourneyTest {
                 "booking_number", number,
                 "receipt_id", BOOTPAY.createPayment(number, 90_000, BootpayLoopbackServer.PAID))));
         assertThat(payingTwice.status()).isEqualTo(409);
+        awaitNotification("BOOKING_CONFIRMED", number);
     }
 
     @Test
@@ -130,6 +141,7 @@ class BookingJourneyTest {
                .untilAsserted(() -> assertThat(booking(number).path("status").asText()).isEqualTo("EXPIRED"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(occupiedSeats()).doesNotContain("2B"));
         book("2B", "Park Bogum");
+        awaitNotification("BOOKING_EXPIRED", number);
     }
 
     @Test
@@ -147,6 +159,7 @@ class BookingJourneyTest {
         assertThat(BOOTPAY.refunds(receiptId)).hasSize(1);
         assertThat(booking(number).path("refund_attempts").asInt()).isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(occupiedSeats()).doesNotContain("3C"));
+        awaitNotification("REFUND_COMPLETED", number);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             ApiResponse found = admin.get("/api/admin/bookings/search?q="
@@ -173,5 +186,6 @@ class BookingJourneyTest {
         await().atMost(Duration.ofSeconds(20))
                .untilAsserted(() -> assertThat(booking(number).path("status").asText()).isEqualTo("CANCELLED"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(occupiedSeats()).doesNotContain("4A"));
+        awaitNotification("BOOKING_CANCELLED", number);
     }
 }

@@ -23,7 +23,17 @@ public final class NotificationCommands {
     }
 
     /** Marks everything the user was sent up to {@code upTo} as read. */
-    public record MarkAllNotificationsReadCommand(@TargetAggregateIdentifier String userId, Instant upTo) {
+    public record MarkAllNotificationsReadCommand(@TargetAggregateIdentifier String inboxId, String userId,
+                                                  Instant upTo) {
+
+        public MarkAllNotificationsReadCommand(String userId, Instant upTo) {
+            this(inboxIdOf(userId), userId, upTo);
+        }
+    }
+
+    /** Aggregate ids share one event store, so the inbox cannot reuse the id of the user's account. */
+    public static String inboxIdOf(String userId) {
+        return "notification-inbox-" + userId;
     }
 
     public static String notificationId(String sourceId, String recipientId) {

@@ -4,6 +4,8 @@ import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +28,22 @@ public record Cursor(List<String> values) {
 
     public String value(int index) {
         return values.get(index);
+    }
+
+    public Instant instant(int index) {
+        try {
+            return Instant.parse(values.get(index));
+        } catch (DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    public long number(int index) {
+        try {
+            return Long.parseLong(values.get(index));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
     }
 
     public String encode() {

@@ -1,0 +1,41 @@
+package io.tandem.command.notification;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.notification.NotificationCommands.MarkAllNotificationsReadCommand;
+import io.tandem.api.notification.NotificationCommands.MarkNotificationReadCommand;
+import io.tandem.platform.security.CurrentUser;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Notifications")
+class NotificationController {
+
+    private final CommandGateway commands;
+
+    NotificationController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/notifications/{notification_id}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Mark one of your notifications as read")
+    void markRead(@PathVariable("notification_id") UUID notificationId) {
+        commands.sendAndWait(new MarkNotificationReadCommand(notificationId.toString(), CurrentUser.id()));
+    }
+
+    @PostMapping("/api/notifications/read-all")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Mark everything you have been sent so far as read")
+    void markAllRead() {
+        commands.sendAndWait(new MarkAllNotificationsReadCommand(CurrentUser.id(), Instant.now()));
+    }
+}
