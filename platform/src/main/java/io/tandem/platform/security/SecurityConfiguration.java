@@ -18,10 +18,13 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import javax.crypto.SecretKey;
+import java.util.List;
 
 /**
  * Every side validates the same access tokens with Spring Security's resource server; only the command side
@@ -46,6 +49,7 @@ public class SecurityConfiguration {
                     .requestMatchers("/api/admin/**").hasRole("ADMIN")
                     .anyRequest().authenticated())
             .oauth2ResourceServer(resourceServer -> resourceServer
+                    .bearerTokenResolver(bearerTokens(publicPaths.tokenInQueryPaths()))
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
@@ -83,6 +87,14 @@ public class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static BearerTokenResolver bearerTokens(List<String> tokenInQueryPaths) {
+        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
+        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
+        headerOrQuery.setAllowUriQueryParameter(true);
+        return request -> tokenInQueryPaths.contains(request.getRequestURI()) ? headerOrQuery.resolve(request)
+                                                                               : header.resolve(request);
     }
 
     private static JwtAuthenticationConverter rolesConverter() {

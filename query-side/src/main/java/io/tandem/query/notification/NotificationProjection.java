@@ -139,6 +139,21 @@ class NotificationProjection {
         return new NotificationPage(items, page.size(), next, unread);
     }
 
+    /** What a user was sent after the given point of the stream, oldest first. */
+    List<NotificationView> sentAfter(String userId, Instant sentAt, String notificationId, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM notification
+                        WHERE recipient_id = :userId AND (sent_at, notification_id) > (:sentAt, :id)
+                        ORDER BY sent_at, notification_id LIMIT :limit
+                        """)
+                   .param("userId", userId)
+                   .param("sentAt", utc(sentAt))
+                   .param("id", notificationId)
+                   .param("limit", limit)
+                   .query(VIEW)
+                   .list();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
