@@ -1,0 +1,35 @@
+package io.tandem.command.community;
+
+import io.tandem.api.community.CommunityEvents.CommentAddedEvent;
+import io.tandem.api.notification.NotificationCommands;
+import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
+import io.tandem.api.notification.NotificationKind;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a post's author that someone else commented on it. The notification id comes from the comment and the
+ * recipient, so a replayed event notifies once. The text names nobody: notifications carry no personal data.
+ */
+@Component
+@ProcessingGroup("notification-triggers")
+class CommentNotifications {
+
+    private final CommandGateway commands;
+
+    CommentNotifications(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(CommentAddedEvent event) {
+        if (event.authorId().equals(event.postAuthorId())) {
+            return;
+        }
+        commands.send(new SendNotificationCommand(
+                NotificationCommands.notificationId(event.commentId(), event.postAuthorId()), event.postAuthorId(),
+                NotificationKind.COMMENT_ADDED, "New comment", "Someone commented on your post.", event.postId()));
+    }
+}

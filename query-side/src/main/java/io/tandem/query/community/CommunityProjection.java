@@ -1,0 +1,211 @@
+package io.tandem.query.community;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.tandem.api.Rejection;
+import io.tandem.api.RejectedException;
+import io.tandem.api.community.CommunityEvents.CommentAddedEvent;
+import io.tandem.api.community.CommunityEvents.CommentDeletedEvent;
+import io.tandem.api.community.CommunityEvents.PostCreatedEvent;
+import io.tandem.api.community.CommunityEvents.PostDeletedEvent;
+import io.tandem.api.community.CommunityEvents.PostEditedEvent;
+import io.tandem.api.community.CommunityQueries.CommentPage;
+import io.tandem.api.community.CommunityQueries.CommentView;
+import io.tandem.api.community.CommunityQueries.FindPostQuery;
+import io.tandem.api.community.CommunityQueries.ListCommentsQuery;
+import io.tandem.api.community.CommunityQueries.PostView;
+import io.tandem.api.paging.Cursor;
+import io.tandem.platform.jdbc.JsonColumns;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Posts by id and their comment threads in PostgreSQL. Events of one post, or of one comment, arrive in order (the
+ * aggregate is the processor's sequencing key); each handler changes a row only for an event newer than its
+ * {@code last_sequence}, so re-delivered and replayed events give the same rows. Deleted posts and comments stay as
+ * emptied tombstones, answering like unknown ones.
+ */
+@Component
+@ProcessingGroup(CommunityProjection.PROCESSING_GROUP)
+class CommunityProjection {
+
+    static final String PROCESSING_GROUP = "community";
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private static final RowMapper<PostView> POST = (rs, row) -> new PostView(
+            rs.getString("post_id"), rs.getString("author_id"), rs.getString("title"), rs.getString("content"),
+            JsonColumns.read(rs.getString("image_file_ids"), STRINGS), rs.getLong("comment_count"),
+            instant(rs.getObject("created_at", OffsetDateTime.class)),
+            instant(rs.getObject("edited_at", OffsetDateTime.class)));
+
+    private static final RowMapper<CommentView> COMMENT = (rs, row) -> new CommentView(
+            rs.getString("comment_id"), rs.getString("post_id"), rs.getString("author_id"), rs.getString("content"),
+            instant(rs.getObject("created_at", OffsetDateTime.class)));
+
+    private final JdbcClient jdbc;
+
+    CommunityProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PostCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        jdbc.sql("""
+                 INSERT INTO community_post (post_id, author_id, title, content, image_file_ids, created_at,
+                                             last_sequence)
+                 VALUES (:postId, :authorId, :title, :content, CAST(:images AS JSONB), :createdAt, :sequence)
+                 ON CONFLICT (post_id) DO NOTHING
+                 """)
+            .param("postId", event.postId())
+            .param("authorId", event.authorId())
+            .param("title", event.title())
+            .param("content", event.content())
+            .param("images", JsonColumns.write(event.imageFileIds()))
+            .param("createdAt", utc(occurredAt))
+            .param("sequence", sequence)
+            .update();
+    }
+
+    @EventHandler
+    void on(PostEditedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        jdbc.sql("""
+                 UPDATE community_post SET title = :title, content = :content,
+                                           image_file_ids = CAST(:images AS JSONB), edited_at = :editedAt,
+                                           last_sequence = :sequence
+                 WHERE post_id = :postId AND last_sequence < :sequence
+                 """)
+            .param("title", event.title())
+            .param("content", event.content())
+            .param("images", JsonColumns.write(event.imageFileIds()))
+            .param("editedAt", utc(occurredAt))
+            .param("sequence", sequence)
+            .param("postId", event.postId())
+            .update();
+    }
+
+    @EventHandler
+    void on(PostDeletedEvent event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                 UPDATE community_post SET deleted = TRUE, title = '', content = '', image_file_ids = '[]',
+                                           last_sequence = :sequence
+                 WHERE post_id = :postId AND last_sequence < :sequence
+                 """)
+            .param("sequence", sequence)
+            .param("postId", event.postId())
+            .update();
+    }
+
+    @EventHandler
+    void on(CommentAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        jdbc.sql("""
+                 INSERT INTO community_comment (comment_id, post_id, author_id, content, created_at, last_sequence)
+                 VALUES (:commentId, :postId, :authorId, :content, :createdAt, :sequence)
+                 ON CONFLICT (comment_id) DO NOTHING
+                 """)
+            .param("commentId", event.commentId())
+            .param("postId", event.postId())
+            .param("authorId", event.authorId())
+            .param("content", event.content())
+            .param("createdAt", utc(occurredAt))
+            .param("sequence", sequence)
+            .update();
+    }
+
+    @EventHandler
+    void on(CommentDeletedEvent event, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                 UPDATE community_comment SET deleted = TRUE, content = '', last_sequence = :sequence
+                 WHERE comment_id = :commentId AND last_sequence < :sequence
+                 """)
+            .param("sequence", sequence)
+            .param("commentId", event.commentId())
+            .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM community_comment").update();
+        jdbc.sql("DELETE FROM community_post").update();
+    }
+
+    @QueryHandler
+    PostView handle(FindPostQuery query) {
+        return jdbc.sql("""
+                        SELECT p.*, (SELECT count(*) FROM community_comment c
+                                     WHERE c.post_id = p.post_id AND NOT c.deleted) AS comment_count
+                        FROM community_post p
+                        WHERE p.post_id = :postId AND NOT p.deleted
+                        """)
+                   .param("postId", query.postId())
+                   .query(POST)
+                   .optional()
+                   .orElseThrow(CommunityProjection::postNotFound);
+    }
+
+    /** Oldest first; the cursor is the (created_at, comment_id) of the last comment handed out. */
+    @QueryHandler
+    CommentPage handle(ListCommentsQuery query) {
+        boolean postExists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM community_post WHERE post_id = :postId "
+                                      + "AND NOT deleted)")
+                                 .param("postId", query.postId())
+                                 .query(Boolean.class).single();
+        if (!postExists) {
+            throw postNotFound();
+        }
+        Cursor after = query.page().after(2);
+        String keyset = after == null ? "" : "AND (created_at, comment_id) > (:afterAt, :afterId)";
+        JdbcClient.StatementSpec statement = jdbc.sql("""
+                                                      SELECT * FROM community_comment
+                                                      WHERE post_id = :postId AND NOT deleted %s
+                                                      ORDER BY created_at, comment_id
+                                                      LIMIT :limit
+                                                      """.formatted(keyset))
+                                                 .param("postId", query.postId())
+                                                 .param("limit", query.page().probeSize());
+        if (after != null) {
+            statement = statement.param("afterAt", utc(cursorTime(after.value(0))))
+                                 .param("afterId", after.value(1));
+        }
+        List<CommentView> comments = statement.query(COMMENT).list();
+        int size = query.page().size();
+        List<CommentView> shown = comments.subList(0, Math.min(size, comments.size()));
+        String nextCursor = comments.size() > size
+                ? Cursor.of(shown.get(size - 1).createdAt(), shown.get(size - 1).commentId()).encode() : null;
+        return new CommentPage(List.copyOf(shown), size, nextCursor);
+    }
+
+    private static Instant cursorTime(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new RejectedException(Rejection.invalid("invalid_cursor",
+                                                          "The cursor is not one this API handed out."));
+        }
+    }
+
+    private static RejectedException postNotFound() {
+        return new RejectedException(Rejection.notFound("post_not_found", "No such post."));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}
