@@ -1,5 +1,7 @@
 package io.tandem.api.vehicle;
 
+import java.util.Locale;
+
 public enum MaintenanceType {
     OIL_CHANGE,
     TYRES,
@@ -10,6 +12,6 @@ public enum MaintenanceType {
 
     /** Lower case with spaces, for notification texts ("oil change"). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

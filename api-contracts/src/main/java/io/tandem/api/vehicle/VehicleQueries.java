@@ -33,13 +33,15 @@ public final class VehicleQueries {
     public record FindScheduleQuery(String vehicleId, String userId) {
     }
 
-    /** Admins: null filters match everything; {@code plate} ignores spaces and hyphens; {@code owner} is a user id
-     * or an email address. */
+    /**
+     * Admins: null filters match everything. {@code vin} matches from the start, {@code plate} anywhere ignoring
+     * spaces and hyphens; {@code owner} is a user id or an email address.
+     */
     public record SearchVehiclesQuery(String vin, String plate, String owner, boolean includeDeleted,
                                       PageRequest page) {
     }
 
-    /** Admins: service dates in the range, both ends included; null filters match everything. */
+    /** Admins: live records with service dates in the range, both ends included; null filters match everything. */
     public record SearchMaintenanceQuery(MaintenanceType type, LocalDate from, LocalDate to, PageRequest page) {
     }
 

@@ -56,6 +56,10 @@ class Vehicle {
 
     static final String DUE_DEADLINE = "maintenance-due";
 
+    /** The latest of a type's services: the last by date, and of one day the one at the higher mileage. */
+    private static final Comparator<MaintenanceDetails> LATEST =
+            Comparator.comparing(MaintenanceDetails::serviceDate).thenComparingLong(MaintenanceDetails::mileage);
+
     @AggregateIdentifier
     private String vehicleId;
     private String ownerId;
@@ -125,7 +129,7 @@ class Vehicle {
         checkDue(before, deadlines);
     }
 
-    /** Called by {@link MaintenanceLogging}, which first files the record id under this vehicle. */
+    /** Called by {@link MaintenanceLogging}, which files the record under this vehicle in the same unit of work. */
     void log(LogMaintenanceCommand command, DeadlineManager deadlines) {
         requireOwner(command.requestedBy());
         MaintenanceDetails details = command.details();
@@ -207,16 +211,13 @@ class Vehicle {
         for (MaintenanceRule rule : rules.values()) {
             DuePoint point = records.values().stream()
                                     .filter(record -> record.type() == rule.type())
-                                    .max(LATEST_FIRST)
+                                    .max(LATEST)
                                     .map(latest -> rule.nextDue(latest.serviceDate(), latest.mileage()))
                                     .orElseGet(() -> rule.nextDue(registeredOn, registrationMileage));
             points.put(rule.type(), point);
         }
         return points;
     }
-
-    private static final Comparator<MaintenanceDetails> LATEST_FIRST =
-            Comparator.comparing(MaintenanceDetails::serviceDate).thenComparingLong(MaintenanceDetails::mileage);
 
     /** Odometer readings only grow over time: a service cannot show more than a later one, or less than an earlier. */
     private void requireConsistentOdometer(String recordId, MaintenanceDetails details) {
@@ -254,10 +255,6 @@ class Vehicle {
 
     long mileage() {
         return mileage;
-    }
-
-    boolean isDeleted() {
-        return deleted;
     }
 
     @EventSourcingHandler

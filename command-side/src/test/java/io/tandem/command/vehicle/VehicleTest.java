@@ -29,7 +29,9 @@ import io.tandem.api.vehicle.VehicleEvents.VehicleDeletedEvent;
 import io.tandem.api.vehicle.VehicleEvents.VehicleDetailsChangedEvent;
 import io.tandem.api.vehicle.VehicleEvents.VehicleMileageUpdatedEvent;
 import io.tandem.api.vehicle.VehicleEvents.VehicleRegisteredEvent;
+import io.tandem.platform.axon.AxonInfrastructureConfiguration;
 import io.tandem.testsupport.SharedPostgres;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Description;
@@ -368,5 +370,21 @@ class VehicleTest {
         fixture.given(registered(), logged("r-1", service), new MaintenanceDeletedEvent(vehicleId, OWNER, "r-1"))
                .when(new DeleteMaintenanceCommand(vehicleId, "r-1", OWNER))
                .expectException(rejected("maintenance_not_found"));
+    }
+
+    @Test
+    void aSnapshotRestoresWhatDueDecisionsNeed() {
+        Serializer snapshots = new AxonInfrastructureConfiguration().serializer();
+        MaintenanceDetails service = oilChange(TODAY.minusMonths(1), 40_000, 9_000);
+        fixture.given(registered(), oilSchedule(), logged("r-1", service),
+                      new VehicleMileageUpdatedEvent(vehicleId, OWNER, 50_200),
+                      due(DueReason.MILEAGE, TODAY.minusMonths(1).plusMonths(12), 50_000))
+               .when(new UpdateMileageCommand(vehicleId, OWNER, 50_300))
+               .expectState(vehicle -> {
+                   Vehicle restored = snapshots.deserialize(snapshots.serialize(vehicle, byte[].class));
+                   assertThat(restored.duePoints()).isEqualTo(vehicle.duePoints());
+                   assertThat(restored.mileage()).isEqualTo(50_300);
+                   assertThat(restored.ownerId()).isEqualTo(OWNER);
+               });
     }
 }
