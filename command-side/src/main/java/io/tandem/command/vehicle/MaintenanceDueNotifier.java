@@ -1,0 +1,41 @@
+package io.tandem.command.vehicle;
+
+import io.tandem.api.notification.NotificationCommands;
+import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
+import io.tandem.api.notification.NotificationKind;
+import io.tandem.api.vehicle.DueReason;
+import io.tandem.api.vehicle.VehicleEvents.MaintenanceDueEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+
+/**
+ * Tells the owner when a scheduled service falls due. The notification id comes from the event's id, so a
+ * replayed event notifies once. The text names the service and what made it due, never the vehicle's plate.
+ */
+@Component
+@ProcessingGroup("notification-triggers")
+class MaintenanceDueNotifier {
+
+    private final CommandGateway commands;
+
+    MaintenanceDueNotifier(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(MaintenanceDueEvent event, @MessageIdentifier String eventId) {
+        String service = event.ruleType().label();
+        String body = event.reason() == DueReason.MILEAGE
+                ? "Your vehicle has reached " + String.format(Locale.ROOT, "%,d", event.dueMileage()) + " km: " + service
+                  + " is due."
+                : "Your vehicle's " + service + " is due since " + event.dueDate() + ".";
+        commands.send(new SendNotificationCommand(NotificationCommands.notificationId(eventId, event.ownerId()),
+                                                  event.ownerId(), NotificationKind.MAINTENANCE_DUE,
+                                                  "Maintenance due: " + service, body, event.vehicleId()));
+    }
+}

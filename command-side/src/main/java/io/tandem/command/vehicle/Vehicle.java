@@ -1,0 +1,329 @@
+package io.tandem.command.vehicle;
+
+import io.tandem.api.Rejection;
+import io.tandem.api.RejectedException;
+import io.tandem.api.vehicle.DueReason;
+import io.tandem.api.vehicle.FuelType;
+import io.tandem.api.vehicle.MaintenanceCalendar;
+import io.tandem.api.vehicle.MaintenanceDetails;
+import io.tandem.api.vehicle.MaintenanceRule;
+import io.tandem.api.vehicle.MaintenanceRule.DuePoint;
+import io.tandem.api.vehicle.MaintenanceType;
+import io.tandem.api.vehicle.VehicleCommands.ChangeVehicleDetailsCommand;
+import io.tandem.api.vehicle.VehicleCommands.DeleteMaintenanceCommand;
+import io.tandem.api.vehicle.VehicleCommands.DeleteVehicleCommand;
+import io.tandem.api.vehicle.VehicleCommands.LogMaintenanceCommand;
+import io.tandem.api.vehicle.VehicleCommands.RegisterVehicleCommand;
+import io.tandem.api.vehicle.VehicleCommands.ReviseMaintenanceCommand;
+import io.tandem.api.vehicle.VehicleCommands.SetMaintenanceScheduleCommand;
+import io.tandem.api.vehicle.VehicleCommands.UpdateMileageCommand;
+import io.tandem.api.vehicle.VehicleEvents.MaintenanceDeletedEvent;
+import io.tandem.api.vehicle.VehicleEvents.MaintenanceDueEvent;
+import io.tandem.api.vehicle.VehicleEvents.MaintenanceLoggedEvent;
+import io.tandem.api.vehicle.VehicleEvents.MaintenanceRevisedEvent;
+import io.tandem.api.vehicle.VehicleEvents.MaintenanceScheduleSetEvent;
+import io.tandem.api.vehicle.VehicleEvents.VehicleDeletedEvent;
+import io.tandem.api.vehicle.VehicleEvents.VehicleDetailsChangedEvent;
+import io.tandem.api.vehicle.VehicleEvents.VehicleMileageUpdatedEvent;
+import io.tandem.api.vehicle.VehicleEvents.VehicleRegisteredEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A user's vehicle with its maintenance records and schedule. Records live inside the vehicle because what is due
+ * next depends on all of them together with the odometer and the schedule: one aggregate decides it consistently.
+ * <p>
+ * Due items: after every change that moves a due point the vehicle checks it at once (a backdated service or a
+ * higher odometer reading may already be past it) and otherwise schedules a deadline for its due date. Deadlines
+ * are never cancelled, because db-scheduler cancels by scanning every pending deadline; a deadline whose due point
+ * has moved on since it was scheduled fires as a no-op. Each due point notifies once ({@link #notified}).
+ */
+@Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
+class Vehicle {
+
+    static final String DUE_DEADLINE = "maintenance-due";
+
+    /** The latest of a type's services: the last by date, and of one day the one at the higher mileage. */
+    private static final Comparator<MaintenanceDetails> LATEST =
+            Comparator.comparing(MaintenanceDetails::serviceDate).thenComparingLong(MaintenanceDetails::mileage);
+
+    @AggregateIdentifier
+    private String vehicleId;
+    private String ownerId;
+    private String vin;
+    private VehicleDescription description;
+    private long mileage;
+    private LocalDate registeredOn;
+    private long registrationMileage;
+    private boolean deleted;
+    private Map<MaintenanceType, MaintenanceRule> rules;
+    private Map<String, MaintenanceDetails> records;
+    private Map<MaintenanceType, DuePoint> notified;
+
+    Vehicle() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    /** Registrations are handled by {@link VehicleRegistration}, which first claims the VIN. */
+    static Vehicle register(RegisterVehicleCommand command) {
+        VehicleRules.requireValid(command);
+        Vehicle vehicle = new Vehicle();
+        apply(new VehicleRegisteredEvent(command.vehicleId(), command.ownerId(), command.vin(),
+                                         command.plateNumber(), command.make(), command.model(), command.year(),
+                                         command.fuelType(), command.mileage(), MaintenanceCalendar.today()));
+        return vehicle;
+    }
+
+    @CommandHandler
+    void handle(ChangeVehicleDetailsCommand command) {
+        requireOwner(command.requestedBy());
+        VehicleDescription changed = description.with(command);
+        VehicleRules.requireValid(changed);
+        if (!changed.equals(description)) {
+            apply(new VehicleDetailsChangedEvent(vehicleId, ownerId, changed.plateNumber(), changed.make(),
+                                                 changed.model(), changed.year(), changed.fuelType()));
+        }
+    }
+
+    @CommandHandler
+    void handle(UpdateMileageCommand command, DeadlineManager deadlines) {
+        requireOwner(command.requestedBy());
+        VehicleRules.requireMileage(command.mileage());
+        if (command.mileage() < mileage) {
+            throw new RejectedException(Rejection.conflict(
+                    "mileage_decrease", "mileage " + command.mileage() + " is lower than the recorded " + mileage));
+        }
+        if (command.mileage() > mileage) {
+            Map<MaintenanceType, DuePoint> before = duePoints();
+            apply(new VehicleMileageUpdatedEvent(vehicleId, ownerId, command.mileage()));
+            checkDue(before, deadlines);
+        }
+    }
+
+    /** Called by {@link VehicleRegistration}, which frees the VIN; answers it. */
+    String delete(DeleteVehicleCommand command) {
+        requireOwner(command.requestedBy());
+        apply(new VehicleDeletedEvent(vehicleId, ownerId, vin));
+        return vin;
+    }
+
+    @CommandHandler
+    void handle(SetMaintenanceScheduleCommand command, DeadlineManager deadlines) {
+        requireOwner(command.requestedBy());
+        VehicleRules.requireValidSchedule(command.rules());
+        Map<MaintenanceType, DuePoint> before = duePoints();
+        apply(new MaintenanceScheduleSetEvent(vehicleId, ownerId, command.rules()));
+        checkDue(before, deadlines);
+    }
+
+    /** Called by {@link MaintenanceLogging}, which files the record under this vehicle in the same unit of work. */
+    void log(LogMaintenanceCommand command, DeadlineManager deadlines) {
+        requireOwner(command.requestedBy());
+        MaintenanceDetails details = command.details();
+        VehicleRules.requireValid(details);
+        requireConsistentOdometer(command.recordId(), details);
+        Map<MaintenanceType, DuePoint> before = duePoints();
+        apply(new MaintenanceLoggedEvent(vehicleId, ownerId, command.recordId(), details));
+        raiseMileageTo(details.mileage());
+        checkDue(before, deadlines);
+    }
+
+    @CommandHandler
+    void handle(ReviseMaintenanceCommand command, DeadlineManager deadlines) {
+        MaintenanceDetails current = ownRecord(command.recordId(), command.requestedBy());
+        MaintenanceDetails revised = command.change().applyTo(current);
+        VehicleRules.requireValid(revised);
+        if (revised.equals(current)) {
+            return;
+        }
+        requireConsistentOdometer(command.recordId(), revised);
+        Map<MaintenanceType, DuePoint> before = duePoints();
+        apply(new MaintenanceRevisedEvent(vehicleId, ownerId, command.recordId(), revised));
+        raiseMileageTo(revised.mileage());
+        checkDue(before, deadlines);
+    }
+
+    @CommandHandler
+    void handle(DeleteMaintenanceCommand command, DeadlineManager deadlines) {
+        ownRecord(command.recordId(), command.requestedBy());
+        Map<MaintenanceType, DuePoint> before = duePoints();
+        apply(new MaintenanceDeletedEvent(vehicleId, ownerId, command.recordId()));
+        checkDue(before, deadlines);
+    }
+
+    /** The due date of a rule came; a stale deadline (the due point moved since) does nothing. */
+    @DeadlineHandler(deadlineName = DUE_DEADLINE)
+    void dueDateReached(DuePoint scheduledFor) {
+        if (deleted) {
+            return;
+        }
+        DuePoint current = duePoints().get(scheduledFor.type());
+        if (scheduledFor.equals(current) && !current.equals(notified.get(current.type()))) {
+            apply(new MaintenanceDueEvent(vehicleId, ownerId, current.type(), DueReason.DATE, current.dueDate(),
+                                          current.dueMileage()));
+        }
+    }
+
+    private void raiseMileageTo(long reading) {
+        if (reading > mileage) {
+            apply(new VehicleMileageUpdatedEvent(vehicleId, ownerId, reading));
+        }
+    }
+
+    /**
+     * Notifies every due point that is reached now and not yet notified, and schedules a deadline for the due date
+     * of each one that moved.
+     */
+    private void checkDue(Map<MaintenanceType, DuePoint> before, DeadlineManager deadlines) {
+        LocalDate today = MaintenanceCalendar.today();
+        for (DuePoint point : duePoints().values()) {
+            if (point.equals(notified.get(point.type()))) {
+                continue;
+            }
+            if (point.dueByMileage(mileage)) {
+                apply(new MaintenanceDueEvent(vehicleId, ownerId, point.type(), DueReason.MILEAGE, point.dueDate(),
+                                              point.dueMileage()));
+            } else if (point.dueByDate(today)) {
+                apply(new MaintenanceDueEvent(vehicleId, ownerId, point.type(), DueReason.DATE, point.dueDate(),
+                                              point.dueMileage()));
+            } else if (point.dueDate() != null && !point.equals(before.get(point.type()))) {
+                deadlines.schedule(MaintenanceCalendar.dueAt(point.dueDate()), DUE_DEADLINE, point);
+            }
+        }
+    }
+
+    /** Each rule's next due point, counted from its type's latest service or else from the registration. */
+    Map<MaintenanceType, DuePoint> duePoints() {
+        Map<MaintenanceType, DuePoint> points = new EnumMap<>(MaintenanceType.class);
+        for (MaintenanceRule rule : rules.values()) {
+            DuePoint point = records.values().stream()
+                                    .filter(record -> record.type() == rule.type())
+                                    .max(LATEST)
+                                    .map(latest -> rule.nextDue(latest.serviceDate(), latest.mileage()))
+                                    .orElseGet(() -> rule.nextDue(registeredOn, registrationMileage));
+            points.put(rule.type(), point);
+        }
+        return points;
+    }
+
+    /** Odometer readings only grow over time: a service cannot show more than a later one, or less than an earlier. */
+    private void requireConsistentOdometer(String recordId, MaintenanceDetails details) {
+        records.forEach((otherId, other) -> {
+            boolean earlierButHigher = other.serviceDate().isBefore(details.serviceDate())
+                                       && other.mileage() > details.mileage();
+            boolean laterButLower = other.serviceDate().isAfter(details.serviceDate())
+                                    && other.mileage() < details.mileage();
+            if (!otherId.equals(recordId) && (earlierButHigher || laterButLower)) {
+                throw new RejectedException(Rejection.conflict(
+                        "mileage_inconsistent",
+                        "mileage " + details.mileage() + " on " + details.serviceDate() + " contradicts the "
+                        + other.mileage() + " km recorded on " + other.serviceDate()));
+            }
+        });
+    }
+
+    private void requireOwner(String requestedBy) {
+        if (deleted || !requestedBy.equals(ownerId)) {
+            throw new RejectedException(Rejection.notFound("vehicle_not_found", "No such vehicle."));
+        }
+    }
+
+    private MaintenanceDetails ownRecord(String recordId, String requestedBy) {
+        MaintenanceDetails record = deleted || !requestedBy.equals(ownerId) ? null : records.get(recordId);
+        if (record == null) {
+            throw new RejectedException(Rejection.notFound("maintenance_not_found", "No such maintenance record."));
+        }
+        return record;
+    }
+
+    String ownerId() {
+        return ownerId;
+    }
+
+    long mileage() {
+        return mileage;
+    }
+
+    @EventSourcingHandler
+    void on(VehicleRegisteredEvent event) {
+        vehicleId = event.vehicleId();
+        ownerId = event.ownerId();
+        vin = event.vin();
+        description = new VehicleDescription(event.plateNumber(), event.make(), event.model(), event.year(),
+                                             event.fuelType());
+        mileage = event.mileage();
+        registeredOn = event.registeredOn();
+        registrationMileage = event.mileage();
+        rules = new EnumMap<>(MaintenanceType.class);
+        records = new HashMap<>();
+        notified = new EnumMap<>(MaintenanceType.class);
+    }
+
+    @EventSourcingHandler
+    void on(VehicleDetailsChangedEvent event) {
+        description = new VehicleDescription(event.plateNumber(), event.make(), event.model(), event.year(),
+                                             event.fuelType());
+    }
+
+    @EventSourcingHandler
+    void on(VehicleMileageUpdatedEvent event) {
+        mileage = event.mileage();
+    }
+
+    @EventSourcingHandler
+    void on(VehicleDeletedEvent event) {
+        deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(MaintenanceScheduleSetEvent event) {
+        rules.clear();
+        event.rules().forEach(rule -> rules.put(rule.type(), rule));
+    }
+
+    @EventSourcingHandler
+    void on(MaintenanceLoggedEvent event) {
+        records.put(event.recordId(), event.details());
+    }
+
+    @EventSourcingHandler
+    void on(MaintenanceRevisedEvent event) {
+        records.put(event.recordId(), event.details());
+    }
+
+    @EventSourcingHandler
+    void on(MaintenanceDeletedEvent event) {
+        records.remove(event.recordId());
+    }
+
+    @EventSourcingHandler
+    void on(MaintenanceDueEvent event) {
+        notified.put(event.ruleType(), new DuePoint(event.ruleType(), event.dueDate(), event.dueMileage()));
+    }
+
+    /** The parts of a vehicle its owner may change. */
+    record VehicleDescription(String plateNumber, String make, String model, int year,
+                              FuelType fuelType) {
+
+        VehicleDescription with(ChangeVehicleDetailsCommand change) {
+            return new VehicleDescription(Objects.requireNonNullElse(change.plateNumber(), plateNumber),
+                                          Objects.requireNonNullElse(change.make(), make),
+                                          Objects.requireNonNullElse(change.model(), model),
+                                          Objects.requireNonNullElse(change.year(), year),
+                                          Objects.requireNonNullElse(change.fuelType(), fuelType));
+        }
+    }
+}
