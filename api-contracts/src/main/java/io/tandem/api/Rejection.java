@@ -6,7 +6,20 @@ package io.tandem.api;
  */
 public record Rejection(Kind kind, String code, String detail) {
 
-    public enum Kind { INVALID, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT }
+    public enum Kind {
+        INVALID(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_MANY_REQUESTS(429);
+
+        private final int status;
+
+        Kind(int status) {
+            this.status = status;
+        }
+
+        /** The HTTP status this refusal answers with, on REST and in STOMP error messages alike. */
+        public int status() {
+            return status;
+        }
+    }
 
     public static Rejection invalid(String code, String detail) {
         return new Rejection(Kind.INVALID, code, detail);
@@ -26,5 +39,9 @@ public record Rejection(Kind kind, String code, String detail) {
 
     public static Rejection conflict(String code, String detail) {
         return new Rejection(Kind.CONFLICT, code, detail);
+    }
+
+    public static Rejection tooManyRequests(String code, String detail) {
+        return new Rejection(Kind.TOO_MANY_REQUESTS, code, detail);
     }
 }

@@ -189,13 +189,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(Rejection rejection) {
-        HttpStatus status = switch (rejection.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
+        HttpStatus status = HttpStatus.valueOf(rejection.kind().status());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, rejection.detail());
         body.setProperty("code", rejection.code());
         return ResponseEntity.status(status).body(body);
