@@ -1,0 +1,44 @@
+package io.tandem.command.file;
+
+import io.tandem.api.file.FileEvents.FileDeletedEvent;
+import io.tandem.api.file.FileEvents.FileRegisteredEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * What other features may learn about an uploaded file from inside their own command handler: whose it is and
+ * what it is, read from the file's own events. Reading the events rather than loading the aggregate keeps an id of
+ * some other aggregate (a client may send any id) from ever reaching the file repository or its cache.
+ */
+@Component
+public class FileOwnership {
+
+    private final EventStore events;
+
+    FileOwnership(EventStore events) {
+        this.events = events;
+    }
+
+    /** The owner of an image that was uploaded and not deleted; empty for anything else. */
+    public Optional<String> ownerOfImage(String fileId) {
+        DomainEventStream stream = events.readEvents(fileId);
+        FileRegisteredEvent registered = null;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (!StoredFile.class.getSimpleName().equals(event.getType())) {
+                return Optional.empty();
+            }
+            if (event.getPayload() instanceof FileRegisteredEvent file) {
+                registered = file;
+            } else if (event.getPayload() instanceof FileDeletedEvent) {
+                return Optional.empty();
+            }
+        }
+        return registered != null && registered.contentType().startsWith("image/")
+                ? Optional.of(registered.ownerId()) : Optional.empty();
+    }
+}
