@@ -38,7 +38,7 @@ class FileDownloadController {
     }
 
     @GetMapping("/api/files/{file_id}")
-    @Operation(summary = "Download one of your files")
+    @Operation(summary = "Download one of your files, or one shared with you (such as your partner's calendar photos)")
     ResponseEntity<InputStreamResource> download(@PathVariable("file_id") UUID fileId) {
         FileMetadata file = queries.query(new FindFileQuery(fileId.toString(), CurrentUser.id()),
                                           ResponseTypes.optionalInstanceOf(FileMetadata.class))

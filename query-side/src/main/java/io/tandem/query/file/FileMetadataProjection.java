@@ -17,7 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Who owns which file and what it is; a deleted file's row is gone, so it answers 404 like any unknown id. */
+/**
+ * Who owns which file and what it is; a deleted file's row is gone, so it answers 404 like any unknown id. Who else
+ * may download a file is in {@code file_grant}, written by the features that share files (the couple calendar).
+ */
 @Component
 @ProcessingGroup("file-metadata")
 class FileMetadataProjection {
@@ -57,11 +60,21 @@ class FileMetadataProjection {
         jdbc.sql("DELETE FROM file_metadata").update();
     }
 
+    /**
+     * The file, if the requester owns it or was granted it ({@code file_grant}: by user id, or {@code *} for every
+     * signed-in user); for anyone else it does not exist.
+     */
     @QueryHandler
     Optional<FileMetadata> handle(FindFileQuery query) {
-        return jdbc.sql("SELECT * FROM file_metadata WHERE file_id = :fileId AND owner_id = :ownerId")
+        return jdbc.sql("""
+                        SELECT * FROM file_metadata f
+                        WHERE f.file_id = :fileId
+                          AND (f.owner_id = :requesterId
+                               OR EXISTS (SELECT 1 FROM file_grant g
+                                          WHERE g.file_id = f.file_id AND g.grantee IN (:requesterId, '*')))
+                        """)
                    .param("fileId", query.fileId())
-                   .param("ownerId", query.requesterId())
+                   .param("requesterId", query.requesterId())
                    .query((rs, row) -> new FileMetadata(
                            rs.getString("file_id"), rs.getString("owner_id"), rs.getString("file_name"),
                            rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
