@@ -227,6 +227,15 @@ class CommunityApiTest {
                                                 .next();
         assertThat(added.getPayload()).isEqualTo(new CommentAddedEvent(comments.get(0), postId, reader.id(),
                                                                        author.id(), "좋아요!"));
+        // four comments by the reader notify the author; the author's own comment does not
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode notifications = ok(author.api().get("/api/notifications?size=100"));
+            assertThat(notifications.get("items")).hasSize(4).allSatisfy(item -> {
+                assertThat(item.get("kind").asText()).isEqualTo("COMMENT_ADDED");
+                assertThat(item.get("subject_id").asText()).isEqualTo(postId);
+            });
+        });
+        assertThat(ok(reader.api().get("/api/notifications")).get("items")).isEmpty();
 
         assertProblem(author.api().delete("/api/comment/" + comments.get(1)), 403, "not_comment_author");
         assertThat(reader.api().delete("/api/comment/" + comments.get(1)).status()).isEqualTo(204);

@@ -173,6 +173,12 @@ class VehicleJourneyTest {
             assertThat(due.reason()).isEqualTo(DueReason.DATE);
             assertThat(due.dueDate()).isEqualTo(firstOilOn.plusMonths(12));
         });
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(owner.get("/api/notifications").json()
+                                                                            .get("items"))
+                .anySatisfy(item -> {
+                    assertThat(item.get("kind").asText()).isEqualTo("MAINTENANCE_DUE");
+                    assertThat(item.get("subject_id").asText()).isEqualTo(vehicleId);
+                }));
 
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(
                 owner.get("/api/maintenance/" + oilRecord).status()).isEqualTo(200));

@@ -28,7 +28,7 @@ class CommentNotifications {
         if (event.authorId().equals(event.postAuthorId())) {
             return;
         }
-        commands.send(new SendNotificationCommand(
+        commands.sendAndWait(new SendNotificationCommand(
                 NotificationCommands.notificationId(event.commentId(), event.postAuthorId()), event.postAuthorId(),
                 NotificationKind.COMMENT_ADDED, "New comment", "Someone commented on your post.", event.postId()));
     }

@@ -20,7 +20,7 @@ public class FileOwnership {
 
     private final EventStore events;
 
-    FileOwnership(EventStore events) {
+    public FileOwnership(EventStore events) {
         this.events = events;
     }
 

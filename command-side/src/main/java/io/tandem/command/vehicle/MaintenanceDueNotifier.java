@@ -34,8 +34,8 @@ class MaintenanceDueNotifier {
                 ? "Your vehicle has reached " + String.format(Locale.ROOT, "%,d", event.dueMileage()) + " km: " + service
                   + " is due."
                 : "Your vehicle's " + service + " is due since " + event.dueDate() + ".";
-        commands.send(new SendNotificationCommand(NotificationCommands.notificationId(eventId, event.ownerId()),
-                                                  event.ownerId(), NotificationKind.MAINTENANCE_DUE,
-                                                  "Maintenance due: " + service, body, event.vehicleId()));
+        commands.sendAndWait(new SendNotificationCommand(
+                NotificationCommands.notificationId(eventId, event.ownerId()), event.ownerId(),
+                NotificationKind.MAINTENANCE_DUE, "Maintenance due: " + service, body, event.vehicleId()));
     }
 }
