@@ -40,6 +40,10 @@ public final class ApiClient {
         return new ApiClient(baseUrl, accessToken);
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public ApiResponse get(String path) {
         return send(request(path).GET());
     }
