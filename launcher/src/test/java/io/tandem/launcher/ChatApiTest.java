@@ -188,6 +188,17 @@ class ChatApiTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> !strangerSocket.errors().isEmpty());
             assertThat(strangerSocket.errors().peek()).contains("forbidden");
         }
+        // hana has spent her sending budget above, so her partner sends the message that follows the forgery
+        try (StompTestClient hanaSocket = StompTestClient.connect(ws(), hana.token());
+             StompTestClient doolSocket = StompTestClient.connect(ws(), dool.token());
+             StompTestClient forger = StompTestClient.connect(ws(), stranger.token())) {
+            BlockingQueue<JsonNode> hanasRoom = hanaSocket.subscribe(room(coupleId));
+            forger.send(room(coupleId), Map.of("type", "message", "text", "forged"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !forger.errors().isEmpty());
+            assertThat(forger.errors().peek()).contains("forbidden");
+            doolSocket.send("/app/chat/send", Map.of("text", "real"));
+            assertThat(next(hanasRoom).get("text").asText()).as("nothing forged arrived first").isEqualTo("real");
+        }
         ApiResponse strangersHistory = stranger.api().get("/api/chat/messages");
         assertThat(strangersHistory.status()).isEqualTo(200);
         assertThat(strangersHistory.json().get("items")).isEmpty();

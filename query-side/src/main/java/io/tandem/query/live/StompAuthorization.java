@@ -46,6 +46,11 @@ class StompAuthorization implements ChannelInterceptor {
             authorizeSubscription(user(stomp), stomp.getDestination());
         } else if (command == StompCommand.SEND) {
             user(stomp);
+            // straight to a broker destination would let a client forge messages in any room
+            String destination = stomp.getDestination();
+            if (destination == null || !destination.startsWith("/app/")) {
+                throw new MessageDeliveryException("forbidden: send to /app/ destinations only");
+            }
         }
         return message;
     }
