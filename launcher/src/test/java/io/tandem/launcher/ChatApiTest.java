@@ -5,6 +5,7 @@ import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.StompTestClient;
 import io.tandem.testsupport.TandemTestServers;
+import io.tandem.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -112,6 +113,17 @@ class ChatApiTest {
                 sent.add(ack.get("message_id").asText());
             }
 
+            String photo = jisoo.api().upload("/api/files", "file", "us.png", "image/png", TestImages.png(8, 8))
+                                .json().get("file_id").asText();
+            jisooSocket.send("/app/chat/send", Map.of("file_id", photo, "client_message_id", "photo"));
+            String photoMessage = next(jisooAcks).get("message_id").asText();
+            JsonNode photoDelivered = next(minhoRoom);
+            assertThat(photoDelivered.get("file_id").asText()).isEqualTo(photo);
+            next(jisooRoom);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    minho.api().get("/api/files/" + photo).status()).as("the recipient may see it").isEqualTo(200));
+            assertThat(signUp().api().get("/api/files/" + photo).status()).as("nobody else").isEqualTo(404);
+
             minhoSocket.send("/app/chat/read", Map.of("message_id", sent.get(3)));
             assertThat(next(minhoAcks).get("message_id").asText()).isEqualTo(sent.get(3));
             JsonNode receipt = next(jisooRoom);
@@ -121,12 +133,12 @@ class ChatApiTest {
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                 JsonNode history = jisoo.api().get("/api/chat/messages?size=10").json();
-                assertThat(ids(history)).containsExactly(sent.get(4), sent.get(3), sent.get(2), sent.get(1),
-                                                         sent.get(0));
+                assertThat(ids(history)).containsExactly(photoMessage, sent.get(4), sent.get(3), sent.get(2),
+                                                         sent.get(1), sent.get(0));
                 assertThat(history.path("partner_read_up_to").path("message_id").asText()).isEqualTo(sent.get(3));
-                assertThat(history.get("items").get(0).get("read").asBoolean()).isFalse();
-                assertThat(history.get("items").get(1).get("read").asBoolean()).isTrue();
-                assertThat(history.get("items").get(1).get("mine").asBoolean()).isTrue();
+                assertThat(history.get("items").get(1).get("read").asBoolean()).isFalse();
+                assertThat(history.get("items").get(2).get("read").asBoolean()).isTrue();
+                assertThat(history.get("items").get(2).get("mine").asBoolean()).isTrue();
             });
 
             List<String> paged = new ArrayList<>();
@@ -138,7 +150,8 @@ class ChatApiTest {
                 paged.addAll(ids(page.json()));
                 cursor = page.json().path("next_cursor").asText(null);
             } while (cursor != null);
-            assertThat(paged).containsExactly(sent.get(4), sent.get(3), sent.get(2), sent.get(1), sent.get(0));
+            assertThat(paged).containsExactly(photoMessage, sent.get(4), sent.get(3), sent.get(2), sent.get(1),
+                                              sent.get(0));
             JsonNode minhosView = minho.api().get("/api/chat/messages?size=1").json();
             assertThat(minhosView.get("items").get(0).get("mine").asBoolean()).isFalse();
             assertThat(minhosView.get("my_read_up_to").get("message_id").asText()).isEqualTo(sent.get(3));

@@ -199,6 +199,9 @@ class CommunityApiTest {
             assertThat(one.get("comment_count").asLong()).isZero();
             assertThat(one.get("image_file_ids").get(0).asText()).isEqualTo(image);
         });
+        ApiResponse photo = reader.api().get("/api/files/" + image);
+        assertThat(photo.status()).as("a post's photo is for every signed-in user").isEqualTo(200);
+        assertThat(photo.contentType()).isEqualTo("image/png");
     }
 
     @Test

@@ -8,8 +8,10 @@ import io.tandem.api.chat.ChatQueries.ChatHistory;
 import io.tandem.api.chat.ChatQueries.ChatMessageView;
 import io.tandem.api.chat.ChatQueries.ChatReadState;
 import io.tandem.api.chat.ChatQueries.ListChatMessagesQuery;
+import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.paging.Cursor;
 import io.tandem.api.paging.PageRequest;
+import io.tandem.query.file.FileGrants;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -30,17 +32,26 @@ class ChatProjection {
 
     static final String PROCESSING_GROUP = "chat";
 
+    private static final String GRANT_PREFIX = "chat/";
+
     private final JdbcClient jdbc;
     private final ChatRooms rooms;
+    private final FileGrants grants;
 
-    ChatProjection(JdbcClient jdbc, ChatRooms rooms) {
+    ChatProjection(JdbcClient jdbc, ChatRooms rooms, FileGrants grants) {
         this.jdbc = jdbc;
         this.rooms = rooms;
+        this.grants = grants;
+    }
+
+    /** A photo or video sent in the chat is the recipient's to see too. */
+    private static String grantSource(String messageId) {
+        return GRANT_PREFIX + messageId;
     }
 
     @EventHandler
     void on(ChatMessageSentEvent event) {
-        jdbc.sql("""
+        int stored = jdbc.sql("""
                  INSERT INTO chat_message (message_id, couple_id, sender_id, recipient_id, text, file_id, sent_at)
                  VALUES (:messageId, :coupleId, :senderId, :recipientId, :text, :fileId, :sentAt)
                  ON CONFLICT (message_id) DO NOTHING
@@ -53,6 +64,19 @@ class ChatProjection {
             .param("fileId", event.fileId())
             .param("sentAt", utc(event.sentAt()))
             .update();
+        if (stored == 1 && event.fileId() != null) {
+            grants.replace(grantSource(event.messageId()), List.of(event.fileId()), event.recipientId());
+        }
+    }
+
+    /** Once a couple is no more, neither partner sees the other's chat photos any longer. */
+    @EventHandler
+    void on(CoupleDisconnectedEvent event) {
+        jdbc.sql("SELECT message_id FROM chat_message WHERE couple_id = :coupleId AND file_id IS NOT NULL")
+            .param("coupleId", event.coupleId())
+            .query(String.class)
+            .list()
+            .forEach(messageId -> grants.revoke(grantSource(messageId)));
     }
 
     @EventHandler
@@ -73,6 +97,7 @@ class ChatProjection {
 
     @ResetHandler
     void reset() {
+        grants.revokeAll(GRANT_PREFIX);
         jdbc.sql("DELETE FROM chat_message").update();
         jdbc.sql("DELETE FROM chat_read_marker").update();
     }

@@ -15,6 +15,7 @@ import io.tandem.api.community.CommunityQueries.ListCommentsQuery;
 import io.tandem.api.community.CommunityQueries.PostView;
 import io.tandem.api.paging.Cursor;
 import io.tandem.platform.jdbc.JsonColumns;
+import io.tandem.query.file.FileGrants;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -56,15 +57,24 @@ class CommunityProjection {
             rs.getString("comment_id"), rs.getString("post_id"), rs.getString("author_id"), rs.getString("content"),
             instant(rs.getObject("created_at", OffsetDateTime.class)));
 
-    private final JdbcClient jdbc;
+    private static final String GRANT_PREFIX = "post/";
 
-    CommunityProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final FileGrants grants;
+
+    CommunityProjection(JdbcClient jdbc, FileGrants grants) {
         this.jdbc = jdbc;
+        this.grants = grants;
+    }
+
+    /** A post's photos are for every signed-in user to see, as long as the post shows them. */
+    private static String grantSource(String postId) {
+        return GRANT_PREFIX + postId;
     }
 
     @EventHandler
     void on(PostCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        jdbc.sql("""
+        int created = jdbc.sql("""
                  INSERT INTO community_post (post_id, author_id, title, content, image_file_ids, created_at,
                                              last_sequence)
                  VALUES (:postId, :authorId, :title, :content, CAST(:images AS JSONB), :createdAt, :sequence)
@@ -78,11 +88,14 @@ class CommunityProjection {
             .param("createdAt", utc(occurredAt))
             .param("sequence", sequence)
             .update();
+        if (created == 1) {
+            grants.replace(grantSource(event.postId()), event.imageFileIds(), FileGrants.EVERYONE);
+        }
     }
 
     @EventHandler
     void on(PostEditedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        jdbc.sql("""
+        int edited = jdbc.sql("""
                  UPDATE community_post SET title = :title, content = :content,
                                            image_file_ids = CAST(:images AS JSONB), edited_at = :editedAt,
                                            last_sequence = :sequence
@@ -95,10 +108,14 @@ class CommunityProjection {
             .param("sequence", sequence)
             .param("postId", event.postId())
             .update();
+        if (edited == 1) {
+            grants.replace(grantSource(event.postId()), event.imageFileIds(), FileGrants.EVERYONE);
+        }
     }
 
     @EventHandler
     void on(PostDeletedEvent event, @SequenceNumber long sequence) {
+        grants.revoke(grantSource(event.postId()));
         jdbc.sql("""
                  UPDATE community_post SET deleted = TRUE, title = '', content = '', image_file_ids = '[]',
                                            last_sequence = :sequence
@@ -138,6 +155,7 @@ class CommunityProjection {
 
     @ResetHandler
     void reset() {
+        grants.revokeAll(GRANT_PREFIX);
         jdbc.sql("DELETE FROM community_comment").update();
         jdbc.sql("DELETE FROM community_post").update();
     }
