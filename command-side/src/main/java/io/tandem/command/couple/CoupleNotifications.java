@@ -59,7 +59,8 @@ class CoupleNotifications {
 
     private void send(String eventId, String recipientId, NotificationKind kind, String title, String body,
                       String subjectId) {
-        commands.send(new SendNotificationCommand(NotificationCommands.notificationId(eventId, recipientId),
-                                                  recipientId, kind, title, body, subjectId));
+        // waits, so a failure leaves the event in this processor's dead-letter queue instead of vanishing
+        commands.sendAndWait(new SendNotificationCommand(NotificationCommands.notificationId(eventId, recipientId),
+                                                         recipientId, kind, title, body, subjectId));
     }
 }
