@@ -10,7 +10,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Every side in one JVM on the test servers, with Bootpay on loopback and short payment and refund-retry delays so
- * expiries and retries happen within a test. One configuration for all such tests, so they share one context.
+ * expiries and retries happen within a test, and a plan reminder lead that makes a plan an hour away remind within
+ * seconds. One configuration for all such tests, so they share one context.
  */
 public class AllInOneTestServers extends TandemTestServersWithSearch {
 
@@ -25,7 +26,8 @@ public class AllInOneTestServers extends TandemTestServersWithSearch {
                 "tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
                 "tandem.bootpay.client-application-id=loopback-client-application-id",
                 "tandem.booking.payment-timeout=15s",
-                "tandem.booking.refund-retry.first-delay=1s"
+                "tandem.booking.refund-retry.first-delay=1s",
+                "tandem.couple.plan-reminder-lead=PT59M50S"
         ).applyTo(context);
     }
 

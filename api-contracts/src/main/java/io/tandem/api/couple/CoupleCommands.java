@@ -2,9 +2,11 @@ package io.tandem.api.couple;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Linking two users into a couple, and what the two keep together. Every command about a couple's things carries
@@ -15,7 +17,10 @@ public final class CoupleCommands {
     private CoupleCommands() {
     }
 
-    /** Issues a fresh code for {@code inviterId}, replacing any earlier one; answers {@link CoupleResults.IssuedInvite}. */
+    /**
+     * Issues a fresh code for {@code inviterId}, replacing any earlier one; answers
+     * {@link CoupleResults.IssuedInvite}. {@code invitationId} is {@link #invitationId}{@code (inviterId)}.
+     */
     public record IssueCoupleInviteCommand(@TargetAggregateIdentifier String invitationId, String inviterId,
                                            Instant expiresAt) {
     }
@@ -68,5 +73,10 @@ public final class CoupleCommands {
     }
 
     public record RemoveCalendarEntryCommand(@TargetAggregateIdentifier String entryId, String coupleId) {
+    }
+
+    /** Every invite of one user lives in one aggregate, whose id is derived from the user's, never random. */
+    public static String invitationId(String inviterId) {
+        return UUID.nameUUIDFromBytes(("couple-invite/" + inviterId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

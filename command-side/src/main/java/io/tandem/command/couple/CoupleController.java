@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.couple.CoupleCommands;
 import io.tandem.api.couple.CoupleCommands.ChangeCoupleStartDateCommand;
 import io.tandem.api.couple.CoupleCommands.DisconnectCoupleCommand;
 import io.tandem.api.couple.CoupleCommands.IssueCoupleInviteCommand;
@@ -51,7 +52,7 @@ class CoupleController {
     IssuedInvite invite() {
         String userId = CurrentUser.id();
         return commands.sendAndWait(new IssueCoupleInviteCommand(
-                CoupleInvite.idOf(userId), userId,
+                CoupleCommands.invitationId(userId), userId,
                 Instant.now().plus(settings.inviteValidity()).truncatedTo(ChronoUnit.SECONDS)));
     }
 

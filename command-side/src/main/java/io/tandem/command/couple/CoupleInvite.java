@@ -14,9 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -37,11 +35,6 @@ class CoupleInvite {
 
     CoupleInvite() {
         // required by Axon to rebuild the aggregate from its events
-    }
-
-    /** The inviter's invitation id; derived, never random, so every invite of one user lands in one aggregate. */
-    static String idOf(String inviterId) {
-        return UUID.nameUUIDFromBytes(("couple-invite/" + inviterId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     @CommandHandler

@@ -2,6 +2,7 @@ package io.tandem.command.couple;
 
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.couple.CoupleCommands;
 import io.tandem.api.couple.CoupleCommands.MatchCoupleCommand;
 import io.tandem.api.couple.CoupleResults.LinkedCouple;
 import org.axonframework.commandhandling.CommandHandler;
@@ -37,7 +38,7 @@ class CoupleLinking {
                                                           "This is your own invite code: give it to your partner."));
         }
         // a spent or expired code says so even when its inviter is in a couple by now
-        invites.load(CoupleInvite.idOf(inviterId))
+        invites.load(CoupleCommands.invitationId(inviterId))
                .execute(invite -> invite.redeem(command.code(), command.userId(), command.coupleId()));
         if (membership.coupleOf(command.userId()).isPresent()) {
             throw CoupleRejections.alreadyInCouple();

@@ -13,6 +13,7 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.stereotype.Component;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Tells partners what happened to their couple. Notification ids derive from the event and the recipient, so a
@@ -36,7 +37,7 @@ class CoupleNotifications {
 
     @EventHandler
     void on(CoupleLinkedEvent event, @MessageIdentifier String eventId) {
-        for (String partner : new String[]{event.inviterId(), event.inviteeId()}) {
+        for (String partner : List.of(event.inviterId(), event.inviteeId())) {
             send(eventId, partner, NotificationKind.COUPLE_MATCHED, "You are a couple now",
                  "Your partner accepted the invite code.", event.coupleId());
         }

@@ -1,6 +1,7 @@
 package io.tandem.command.couple;
 
 import io.tandem.api.RejectedException;
+import io.tandem.api.couple.CoupleCommands;
 import io.tandem.api.couple.CoupleCommands.IssueCoupleInviteCommand;
 import io.tandem.api.couple.CoupleCommands.MatchCoupleCommand;
 import io.tandem.api.couple.CoupleEvents.CoupleInviteIssuedEvent;
@@ -74,7 +75,7 @@ class CoupleLinkingTest {
                                                                   couples));
         inviter = UUID.randomUUID().toString();
         partner = UUID.randomUUID().toString();
-        invitationId = CoupleInvite.idOf(inviter);
+        invitationId = CoupleCommands.invitationId(inviter);
     }
 
     private CoupleInviteIssuedEvent issued(String code, Instant expiresAt) {
