@@ -146,6 +146,15 @@ class CoupleJourneyTest {
         assertThat(Instant.parse(items(plans).get(0).get("time").asText())).isEqualTo(time);
         await().atMost(Duration.ofSeconds(60)).until(() -> reminders(planId) > 0);
         assertThat(reminders(planId)).isEqualTo(1);
+        for (User partner : List.of(jun, minji)) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    partner.api().get("/api/notifications").json().get("items"))
+                    .anySatisfy(item -> {
+                        assertThat(item.get("kind").asText()).isEqualTo("PLAN_REMINDER");
+                        assertThat(item.get("subject_id").asText()).isEqualTo(planId);
+                    })
+                    .anySatisfy(item -> assertThat(item.get("kind").asText()).isEqualTo("COUPLE_MATCHED")));
+        }
 
         // a calendar day with Minji's photo, which Jun may download once it is in their calendar
         byte[] photo = TestImages.png(40, 30);
