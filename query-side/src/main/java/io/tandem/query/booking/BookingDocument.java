@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One booking in the search index ({@link BookingIndex#MAPPING}): everything a {@link BookingView} shows, so search
+ * One booking in the search index ({@link BookingIndex#PROPERTIES}): everything a {@link BookingView} shows, so search
  * answers from the index alone, plus what is only there to be found: {@code phones} (digits only) and
  * {@code nameParts} (parts of Korean names, {@link BookingText#hangulParts}).
  */

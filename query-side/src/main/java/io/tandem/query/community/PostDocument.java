@@ -9,7 +9,9 @@ import io.tandem.api.community.CommunityQueries.PostView;
 import java.time.Instant;
 import java.util.List;
 
-/** One post in the search index ({@link PostIndex#MAPPING}): everything a {@link PostView} shows but its comments. */
+/**
+ * One post in the search index ({@link PostIndex#PROPERTIES}): everything a {@link PostView} shows but its comments.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record PostDocument(String postId, String authorId, String title, String content, List<String> imageFileIds,
                     Instant createdAt, Instant editedAt) {

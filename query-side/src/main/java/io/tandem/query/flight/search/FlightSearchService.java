@@ -13,6 +13,7 @@ import io.tandem.api.flight.FlightSearchResults.SearchFlightsQuery;
 import io.tandem.query.flight.search.ScheduleIndex.Found;
 import io.tandem.query.flight.search.SearchTables.AirportRow;
 import io.tandem.query.flight.search.SearchTables.PromotionRow;
+import io.tandem.query.search.IndexBody;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Service;
 
@@ -32,8 +33,6 @@ import java.util.stream.Collectors;
 class FlightSearchService {
 
     static final Set<String> SORTS = Set.of("price", "departure", "duration");
-    /** Elasticsearch pages no deeper than this many hits (index.max_result_window). */
-    static final int MAX_WINDOW = 10_000;
 
     private final ScheduleIndex index;
     private final SearchResultCache cache;
@@ -93,8 +92,9 @@ class FlightSearchService {
         if (!SORTS.contains(sortKey)) {
             throw invalid("unknown_sort", "sort: must be one of price, departure or duration.");
         }
-        if ((long) (page + 1) * size > MAX_WINDOW) {
-            throw invalid("page_too_deep", "page: at most " + MAX_WINDOW + " results can be paged through.");
+        if ((long) (page + 1) * size > IndexBody.MAX_WINDOW) {
+            throw invalid("page_too_deep",
+                          "page: at most " + IndexBody.MAX_WINDOW + " results can be paged through.");
         }
         return new SearchFlightsQuery(from.code(), to.code(), date, passengers, cabin(cabin), sortKey, page, size);
     }

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One schedule in the search index ({@link ScheduleIndex#MAPPING}). Cabins are plain objects keyed by the cabin's
+ * One schedule in the search index ({@link ScheduleIndex#PROPERTIES}). Cabins are plain objects keyed by the cabin's
  * lower-case name (not nested documents), so a query names {@code cabins.business.fare} directly. {@code minFare}
  * is the lowest fare among cabins with a free seat, null when all are full.
  */

@@ -1,9 +1,7 @@
 package io.tandem.query.flight.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -16,26 +14,28 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
+import co.elastic.clients.util.ObjectBuilder;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.FlightSearchResults.SearchFlightsQuery;
+import io.tandem.query.search.IndexBody;
+import io.tandem.query.search.IndexVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import static io.tandem.query.search.IndexVersions.call;
 
 /**
  * The schedules' search index: {@code flight-schedules-v<N>} indices behind the alias {@code flight-schedules}
@@ -45,7 +45,6 @@ import java.util.stream.Collectors;
  */
 @Component
 class ScheduleIndex {
-
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleIndex.class);
 
@@ -70,77 +69,54 @@ class ScheduleIndex {
             }""";
 
     /**
-     * Settings and mappings of every version. {@code dynamic: strict} refuses a document with a field the mapping
-     * does not name. Korean names go through nori (the in-JVM node's NoriAnalysisPlugin, the compose image's
-     * analysis-nori), decompounding "인천국제공항" into 인천, 국제 and 공항 while keeping the whole word too.
+     * The mapping's properties of every version (see {@link IndexBody}). Korean names go through the {@code korean}
+     * analyzer.
      */
-    static final String MAPPING = """
+    static final String PROPERTIES = """
             {
-              "settings": {
-                "number_of_shards": 1,
-                "auto_expand_replicas": "0-1",
-                "refresh_interval": "%s",
-                "analysis": {
-                  "tokenizer": {
-                    "korean_tokenizer": { "type": "nori_tokenizer", "decompound_mode": "mixed" }
-                  },
-                  "analyzer": {
-                    "korean": {
-                      "type": "custom",
-                      "tokenizer": "korean_tokenizer",
-                      "filter": ["nori_part_of_speech", "nori_readingform", "lowercase"]
-                    }
-                  }
+              "schedule_id":      { "type": "keyword" },
+              "flight_id":        { "type": "keyword" },
+              "flight_number":    { "type": "keyword" },
+              "airline":          { "type": "keyword" },
+              "route":            { "type": "keyword" },
+              "origin":           %s,
+              "destination":      %s,
+              "departure_at":     { "type": "date" },
+              "arrival_at":       { "type": "date" },
+              "departure_local":  { "type": "date", "format": "strict_date_hour_minute_second" },
+              "arrival_local":    { "type": "date", "format": "strict_date_hour_minute_second" },
+              "departure_date":   { "type": "date", "format": "strict_date" },
+              "duration_minutes": { "type": "integer" },
+              "status":           { "type": "keyword" },
+              "cabins": {
+                "properties": {
+                  "economy":         %s,
+                  "premium_economy": %s,
+                  "business":        %s,
+                  "first":           %s
                 }
               },
-              "mappings": {
-                "dynamic": "strict",
-                "properties": {
-                  "schedule_id":      { "type": "keyword" },
-                  "flight_id":        { "type": "keyword" },
-                  "flight_number":    { "type": "keyword" },
-                  "airline":          { "type": "keyword" },
-                  "route":            { "type": "keyword" },
-                  "origin":           %s,
-                  "destination":      %s,
-                  "departure_at":     { "type": "date" },
-                  "arrival_at":       { "type": "date" },
-                  "departure_local":  { "type": "date", "format": "strict_date_hour_minute_second" },
-                  "arrival_local":    { "type": "date", "format": "strict_date_hour_minute_second" },
-                  "departure_date":   { "type": "date", "format": "strict_date" },
-                  "duration_minutes": { "type": "integer" },
-                  "status":           { "type": "keyword" },
-                  "cabins": {
-                    "properties": {
-                      "economy":         %s,
-                      "premium_economy": %s,
-                      "business":        %s,
-                      "first":           %s
-                    }
-                  },
-                  "min_fare":         { "type": "long" }
-                }
-              }
-            }""";
+              "min_fare":         { "type": "long" }
+            }""".formatted(PLACE, PLACE, CABIN, CABIN, CABIN, CABIN);
 
     private final ElasticsearchClient client;
-    private final String alias;
+    private final IndexVersions versions;
     /** How often the live index makes new documents searchable; a refresh=wait_for write waits at most this. */
     private final String refreshInterval;
 
     ScheduleIndex(ElasticsearchClient searchClient, @Value("${tandem.search.index:flight-schedules}") String alias,
                   @Value("${tandem.search.refresh-interval:200ms}") String refreshInterval) {
         this.client = searchClient;
-        this.alias = alias;
+        this.versions = new IndexVersions(searchClient, alias);
         this.refreshInterval = refreshInterval;
     }
 
     String alias() {
-        return alias;
+        return versions.alias();
     }
 
     String name(int version) {
-        return alias + "-v" + version;
+        return versions.name(version);
     }
 
     // --- writing and versions ---
@@ -165,24 +141,7 @@ class ScheduleIndex {
     }
 
     private void create(String name, boolean withAlias) {
-        String source = MAPPING.formatted(withAlias ? refreshInterval : "-1", PLACE, PLACE, CABIN, CABIN, CABIN,
-                                          CABIN);
-        try {
-            client.indices().create(c -> {
-                c.index(name).withJson(new StringReader(source));
-                return withAlias ? c.aliases(alias, a -> a) : c;
-            });
-            // searches and bulk writes fail until the primary shard is started
-            call(() -> client.cluster().health(h -> h.index(name).waitForStatus(HealthStatus.Yellow)
-                                                     .timeout(t -> t.time("30s"))));
-            log.info("Created search index {}{}", name, withAlias ? " as " + alias : "");
-        } catch (ElasticsearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        versions.create(name, IndexBody.of(withAlias ? refreshInterval : "-1", PROPERTIES), withAlias);
     }
 
     void delete(int version) {
@@ -233,12 +192,12 @@ class ScheduleIndex {
         List<Action> actions = new ArrayList<>();
         for (String holder : aliasHolders()) {
             if (!holder.equals(name)) {
-                actions.add(Action.of(a -> a.remove(r -> r.index(holder).alias(alias))));
+                actions.add(Action.of(a -> a.remove(r -> r.index(holder).alias(alias()))));
             }
         }
-        actions.add(Action.of(a -> a.add(add -> add.index(name).alias(alias))));
+        actions.add(Action.of(a -> a.add(add -> add.index(name).alias(alias()))));
         call(() -> client.indices().updateAliases(u -> u.actions(actions)));
-        log.info("Search alias {} now points at {}", alias, name);
+        log.info("Search alias {} now points at {}", alias(), name);
     }
 
     /** Makes everything written to the version's index searchable now. */
@@ -259,7 +218,7 @@ class ScheduleIndex {
     /** The indices that hold the alias now. */
     List<String> aliasHolders() {
         return versionIndices().entrySet().stream()
-                               .filter(index -> index.getValue().contains(alias))
+                               .filter(index -> index.getValue().contains(alias()))
                                .map(Map.Entry::getKey)
                                .sorted()
                                .toList();
@@ -267,14 +226,10 @@ class ScheduleIndex {
 
     /** The indices of every version, with their aliases. */
     Map<String, Set<String>> versionIndices() {
-        String versionName = Pattern.quote(alias) + "-v\\d+";
-        return call(() -> client.indices().get(g -> g.index(alias + "-v*")))
-                .result().entrySet().stream()
-                .filter(index -> index.getKey().matches(versionName))
-                .collect(Collectors.toMap(Map.Entry::getKey, index -> index.getValue().aliases().keySet()));
+        return versions.versionIndices();
     }
 
-    // --- reading, always through the alias ---
+    // --- reading, always through the alias (nothing found while there is none: it comes with the first document) ---
 
     record Found(List<ScheduleDocument> documents, long total) {
     }
@@ -286,17 +241,14 @@ class ScheduleIndex {
         filters.add(term("destination.code", query.arrival()));
         filters.add(term("departure_date", query.date().toString()));
         filters.add(enoughSeats(query.cabin(), query.passengers()));
-        SearchRequest request = SearchRequest.of(s -> s.index(alias)
-                                                       .query(q -> q.bool(b -> b.filter(filters)))
-                                                       .sort(order(query.sort(), query.cabin()))
-                                                       .from(query.page() * query.size())
-                                                       .size(query.size())
-                                                       .trackTotalHits(t -> t.enabled(true)));
-        SearchResponse<ScheduleDocument> response = searchAlias(request);
-        if (response == null) {
-            return new Found(List.of(), 0);
-        }
-        return new Found(sources(response), response.hits().total() == null ? 0 : response.hits().total().value());
+        return searchAlias(s -> s.query(q -> q.bool(b -> b.filter(filters)))
+                                 .sort(order(query.sort(), query.cabin()))
+                                 .from(query.page() * query.size())
+                                 .size(query.size())
+                                 .trackTotalHits(t -> t.enabled(true)))
+                .map(response -> new Found(sources(response), response.hits().total() == null
+                                                              ? 0 : response.hits().total().value()))
+                .orElse(new Found(List.of(), 0));
     }
 
     /** The lowest fare of each route among its upcoming searchable schedules; routes without any are absent. */
@@ -307,19 +259,21 @@ class ScheduleIndex {
         List<Query> filters = new ArrayList<>(upcoming());
         filters.add(routesIn(routes));
         filters.add(Query.of(q -> q.exists(e -> e.field("min_fare"))));
-        SearchResponse<ScheduleDocument> response = searchAlias(SearchRequest.of(s -> s
-                .index(alias).size(0)
+        return searchAlias(s -> s
+                .size(0)
                 .query(q -> q.bool(b -> b.filter(filters)))
                 .aggregations("routes", a -> a.terms(t -> t.field("route").size(routes.size()))
-                                              .aggregations("lowest", m -> m.min(min -> min.field("min_fare"))))));
-        if (response == null) {
-            return Map.of();
-        }
-        Map<String, Long> lowest = new LinkedHashMap<>();
-        for (StringTermsBucket bucket : response.aggregations().get("routes").sterms().buckets().array()) {
-            lowest.put(bucket.key().stringValue(), (long) bucket.aggregations().get("lowest").min().value());
-        }
-        return lowest;
+                                              .aggregations("lowest", m -> m.min(min -> min.field("min_fare")))))
+                .map(response -> {
+                    Map<String, Long> lowest = new LinkedHashMap<>();
+                    for (StringTermsBucket bucket : response.aggregations().get("routes").sterms().buckets()
+                                                            .array()) {
+                        lowest.put(bucket.key().stringValue(),
+                                   (long) bucket.aggregations().get("lowest").min().value());
+                    }
+                    return lowest;
+                })
+                .orElse(Map.of());
     }
 
     /** The cheapest upcoming searchable schedule of each route (earliest first among equal fares). */
@@ -330,15 +284,15 @@ class ScheduleIndex {
         List<Query> filters = new ArrayList<>(upcoming());
         filters.add(routesIn(routes));
         filters.add(Query.of(q -> q.exists(e -> e.field("min_fare"))));
-        SearchResponse<ScheduleDocument> response = searchAlias(SearchRequest.of(s -> s
-                .index(alias).size(routes.size())
+        return searchAlias(s -> s
+                .size(routes.size())
                 .query(q -> q.bool(b -> b.filter(filters)))
                 .collapse(c -> c.field("route"))
-                .sort(ascending("min_fare"), ascending("departure_at"), ascending("schedule_id"))));
-        if (response == null) {
-            return Map.of();
-        }
-        return sources(response).stream().collect(Collectors.toMap(ScheduleDocument::route, Function.identity()));
+                .sort(ascending("min_fare"), ascending("departure_at"), ascending("schedule_id")))
+                .map(response -> sources(response).stream()
+                                                  .collect(Collectors.toMap(ScheduleDocument::route,
+                                                                            Function.identity())))
+                .orElse(Map.of());
     }
 
     /** Which of the schedules search returns now (searchable documents are scheduled ones). */
@@ -346,14 +300,12 @@ class ScheduleIndex {
         if (scheduleIds.isEmpty()) {
             return Set.of();
         }
-        SearchResponse<ScheduleDocument> response = searchAlias(SearchRequest.of(s -> s
-                .index(alias).size(scheduleIds.size()).source(src -> src.fetch(false))
+        return searchAlias(s -> s
+                .size(scheduleIds.size()).source(src -> src.fetch(false))
                 .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(List.copyOf(scheduleIds))))
-                                         .filter(term("status", ScheduleDocument.SCHEDULED))))));
-        if (response == null) {
-            return Set.of();
-        }
-        return response.hits().hits().stream().map(Hit::id).collect(Collectors.toSet());
+                                         .filter(term("status", ScheduleDocument.SCHEDULED)))))
+                .map(ScheduleIndex::ids)
+                .orElse(Set.of());
     }
 
     /**
@@ -361,41 +313,35 @@ class ScheduleIndex {
      * "도쿄", "Narita"); Korean goes through the index's nori analyzer, so part of a compound name matches.
      */
     Set<String> matchingPlace(String text) {
-        SearchResponse<ScheduleDocument> response = searchAlias(SearchRequest.of(s -> s
-                .index(alias).size(1_000).source(src -> src.fetch(false))
+        return searchAlias(s -> s
+                .size(1_000).source(src -> src.fetch(false))
                 .query(q -> q.multiMatch(m -> m.query(text).fields(
                         "origin.name_en", "origin.name_ko", "origin.city_en", "origin.city_ko",
                         "destination.name_en", "destination.name_ko", "destination.city_en",
-                        "destination.city_ko")))));
-        if (response == null) {
-            return Set.of();
-        }
-        return response.hits().hits().stream().map(Hit::id).collect(Collectors.toSet());
+                        "destination.city_ko"))))
+                .map(ScheduleIndex::ids)
+                .orElse(Set.of());
     }
 
     /** Every document of the live index, by schedule id (for checks and tests; sized for test data). */
     Map<String, ScheduleDocument> allDocuments() {
-        SearchResponse<ScheduleDocument> response = searchAlias(SearchRequest.of(s -> s
-                .index(alias).size(10_000).query(q -> q.matchAll(m -> m)).sort(ascending("schedule_id"))));
-        if (response == null) {
-            return Map.of();
-        }
-        Map<String, ScheduleDocument> documents = new LinkedHashMap<>();
-        sources(response).forEach(document -> documents.put(document.scheduleId(), document));
-        return documents;
+        return searchAlias(s -> s
+                .size(10_000).query(q -> q.matchAll(m -> m)).sort(ascending("schedule_id")))
+                .map(response -> {
+                    Map<String, ScheduleDocument> documents = new LinkedHashMap<>();
+                    sources(response).forEach(document -> documents.put(document.scheduleId(), document));
+                    return documents;
+                })
+                .orElse(Map.of());
     }
 
-    private SearchResponse<ScheduleDocument> searchAlias(SearchRequest request) {
-        try {
-            return client.search(request, ScheduleDocument.class);
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404 && "index_not_found_exception".equals(e.error().type())) {
-                return null; // nothing indexed yet: the alias appears with the first document
-            }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Optional<SearchResponse<ScheduleDocument>> searchAlias(
+            Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
+        return versions.search(request, ScheduleDocument.class);
+    }
+
+    private static Set<String> ids(SearchResponse<ScheduleDocument> response) {
+        return response.hits().hits().stream().map(Hit::id).collect(Collectors.toSet());
     }
 
     private static List<ScheduleDocument> sources(SearchResponse<ScheduleDocument> response) {
@@ -447,15 +393,4 @@ class ScheduleIndex {
         return Query.of(q -> q.terms(t -> t.field("route").terms(v -> v.value(values))));
     }
 
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T call(Call<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
