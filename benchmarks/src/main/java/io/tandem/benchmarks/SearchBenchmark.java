@@ -6,34 +6,24 @@ import io.tandem.api.flight.FlightEvents.AirportRegisteredEvent;
 import io.tandem.api.flight.FlightEvents.DiscountCreatedEvent;
 import io.tandem.api.flight.FlightEvents.FlightScheduledEvent;
 import io.tandem.api.flight.FlightSearchQueries.WatchScheduleSearchabilityQuery;
-import io.tandem.embedded.EmbeddedElasticsearchNode;
-import io.tandem.embedded.EmbeddedPostgresServer;
 import io.tandem.query.QuerySideApplication;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,11 +31,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
+
+import static io.tandem.benchmarks.HttpApi.send;
+import static io.tandem.benchmarks.Report.decimal;
+import static io.tandem.benchmarks.Report.millis;
+import static io.tandem.benchmarks.Report.percentile;
 
 /**
  * Flight search under load, in one JVM: a real PostgreSQL (durable commits) and Elasticsearch node, the query side on
@@ -93,11 +86,11 @@ public final class SearchBenchmark {
     private String api;
     private String elasticsearch;
 
-    private SearchBenchmark(Map<String, String> options, List<String> applicationArguments) {
-        this.applicationArguments = List.copyOf(applicationArguments);
-        this.requests = Integer.parseInt(options.getOrDefault("requests", "3000"));
-        this.schedules = Integer.parseInt(options.getOrDefault("schedules", "500"));
-        this.writes = Integer.parseInt(options.getOrDefault("writes", "40"));
+    private SearchBenchmark(BenchmarkArguments arguments) {
+        this.applicationArguments = arguments.application(); // e.g. --tandem.search.refresh-interval=200ms
+        this.requests = arguments.option("requests", 3000);
+        this.schedules = arguments.option("schedules", 500);
+        this.writes = arguments.option("writes", 40);
         for (String[] airport : AIRPORTS) {
             zones.put(airport[0], ZoneId.of(airport[5]));
         }
@@ -108,61 +101,27 @@ public final class SearchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> applicationArguments = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--tandem.") || arg.startsWith("--spring.")) {
-                applicationArguments.add(arg); // for the query side, e.g. --tandem.search.refresh-interval=200ms
-                continue;
-            }
-            String[] option = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(option[0], option.length > 1 ? option[1] : "true");
-        }
-        new SearchBenchmark(options, applicationArguments).run();
+        new SearchBenchmark(BenchmarkArguments.parse(args)).run();
         System.exit(0);
     }
 
     private void run() throws Exception {
-        Path data = Files.createTempDirectory("tandem-benchmark-");
-        printMachine();
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"));
-             EmbeddedElasticsearchNode node = EmbeddedElasticsearchNode.start(data.resolve("elasticsearch"))) {
-            postgres.createDatabase("tandem");
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            SpringApplication application = new SpringApplication(QuerySideApplication.class);
-            application.setAdditionalProfiles(QuerySideApplication.PROFILE);
-            List<String> arguments = new ArrayList<>(List.of(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + postgres.jdbcUrl("tandem"),
-                    "--spring.datasource.username=" + postgres.username(),
-                    "--spring.datasource.password=" + postgres.password(),
-                    "--tandem.search.url=" + node.httpUrl(),
-                    "--axon.axonserver.enabled=false",
-                    "--axoniq.update-checker.disabled=true",
-                    "--tandem.security.jwt.secret=" + Base64.getEncoder().encodeToString(key),
-                    "--tandem.storage.type=local",
-                    "--tandem.data-dir=" + data,
-                    "--logging.level.root=WARN",
-                    "--logging.level.org.elasticsearch=ERROR",
-                    // searches of the index while it is being created answer 503; the loader retries them
-                    "--logging.level.rest.suppressed=ERROR"));
-            arguments.addAll(applicationArguments);
-            try (ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new))) {
-                eventStore = context.getBean(EventStore.class);
-                queries = context.getBean(QueryGateway.class);
-                api = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-                elasticsearch = node.httpUrl();
-                load();
-                if (requests > 0) {
-                    measureSearch();
-                }
-                if (writes > 0) {
-                    measureWriteToSearchable();
-                }
+        Report.printMachine();
+        try (BenchmarkServers servers = BenchmarkServers.start("tandem-benchmark-");
+             ConfigurableApplicationContext context = servers.run(QuerySideApplication.class,
+                                                                  new String[]{QuerySideApplication.PROFILE},
+                                                                  applicationArguments)) {
+            eventStore = context.getBean(EventStore.class);
+            queries = context.getBean(QueryGateway.class);
+            api = BenchmarkServers.baseUrl(context);
+            elasticsearch = servers.elasticsearchUrl();
+            load();
+            if (requests > 0) {
+                measureSearch();
             }
-        } finally {
-            deleteRecursively(data);
+            if (writes > 0) {
+                measureWriteToSearchable();
+            }
         }
     }
 
@@ -290,7 +249,7 @@ public final class SearchBenchmark {
         measure("warm-up", 1, 500, i -> request(elasticsearch + "/" + ALIAS + "/_search",
                                                 fresh.get(i).elasticsearchQuery()));
 
-        List<String[]> rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (int clients : new int[]{1, 4}) {
             Result raw = measure("Elasticsearch directly", clients, requests,
                                  i -> request(elasticsearch + "/" + ALIAS + "/_search",
@@ -300,18 +259,14 @@ public final class SearchBenchmark {
             Result cached = measure("API, cached", clients, requests,
                                     i -> request(api + popular.get(i % popular.size()).path(), null));
             for (Result result : List.of(uncached, cached, raw)) {
-                rows.add(new String[]{result.name(), String.valueOf(clients), String.valueOf(result.count()),
-                                      millis(result.p50()), millis(result.p99()),
-                                      String.format(Locale.ROOT, "%.0f", result.perSecond()),
-                                      ratio(result.p50(), raw.p50()), ratio(result.p99(), raw.p99()),
-                                      ratio(result.perSecond(), raw.perSecond())});
+                rows.add(List.of(result.name(), String.valueOf(clients), String.valueOf(result.count()),
+                                 millis(result.p50(), 2), millis(result.p99(), 2), decimal(result.perSecond(), 0),
+                                 ratio(result.p50(), raw.p50()), ratio(result.p99(), raw.p99()),
+                                 ratio(result.perSecond(), raw.perSecond())));
             }
         }
-        System.out.println("| path | clients | requests | p50 ms | p99 ms | requests/s | p50 / ES | p99 / ES "
-                           + "| requests/s / ES |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        rows.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
-        System.out.println();
+        Report.printTable(1, List.of("path", "clients", "requests", "p50 ms", "p99 ms", "requests/s", "p50 / ES",
+                                     "p99 / ES", "requests/s / ES"), rows);
     }
 
     private record Request(HttpRequest http) {
@@ -329,11 +284,11 @@ public final class SearchBenchmark {
     private record Result(String name, int count, long[] nanos, long wallNanos) {
 
         long p50() {
-            return nanos[(int) Math.floor(0.50 * (nanos.length - 1))];
+            return percentile(nanos, 0.5);
         }
 
         long p99() {
-            return nanos[(int) Math.floor(0.99 * (nanos.length - 1))];
+            return percentile(nanos, 0.99);
         }
 
         double perSecond() {
@@ -344,42 +299,16 @@ public final class SearchBenchmark {
     /** Sends {@code total} requests from {@code clients} threads, each thread with its own connection. */
     private Result measure(String name, int clients, int total, IntFunction<Request> requestNumber) {
         long[] nanos = new long[total];
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(clients);
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            Thread client = new Thread(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                try {
-                    for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                        HttpRequest request = requestNumber.apply(i).http();
-                        long sent = System.nanoTime();
-                        HttpResponse<String> response = send(http, request);
-                        nanos[i] = System.nanoTime() - sent;
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException(request.uri() + " answered " + response.statusCode()
-                                                            + ": " + response.body());
-                        }
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                } finally {
-                    done.countDown();
-                }
-            }, "benchmark-client-" + c);
-            client.start();
-        }
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        long wall = System.nanoTime() - started;
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException(name + " failed", failures.get(0));
-        }
+        long wall = Parallel.run(name, clients, total, client -> HttpApi.newClient(), (http, i) -> {
+            HttpRequest request = requestNumber.apply(i).http();
+            long sent = System.nanoTime();
+            HttpResponse<String> response = send(http, request);
+            nanos[i] = System.nanoTime() - sent;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                                                + response.body());
+            }
+        });
         Arrays.sort(nanos);
         return new Result(name, total, nanos, wall);
     }
@@ -422,15 +351,13 @@ public final class SearchBenchmark {
         }
         Arrays.sort(update);
         Arrays.sort(visible);
-        System.out.println("| new schedule (event published) until | writes | p50 ms | p99 ms | max ms |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        System.out.println("| WatchScheduleSearchabilityQuery update | " + writes + " | "
-                           + millis(percentile(update, 0.5)) + " | " + millis(percentile(update, 0.99)) + " | "
-                           + millis(update[writes - 1]) + " |");
-        System.out.println("| search API returns it (page was cached) | " + writes + " | "
-                           + millis(percentile(visible, 0.5)) + " | " + millis(percentile(visible, 0.99)) + " | "
-                           + millis(visible[writes - 1]) + " |");
-        System.out.println();
+        Report.printTable(1, List.of("new schedule (event published) until", "writes", "p50 ms", "p99 ms", "max ms"),
+                          List.of(List.of("WatchScheduleSearchabilityQuery update", String.valueOf(writes),
+                                          millis(percentile(update, 0.5), 2), millis(percentile(update, 0.99), 2),
+                                          millis(update[writes - 1], 2)),
+                                  List.of("search API returns it (page was cached)", String.valueOf(writes),
+                                          millis(percentile(visible, 0.5), 2), millis(percentile(visible, 0.99), 2),
+                                          millis(visible[writes - 1], 2))));
     }
 
     // --- helpers ---
@@ -456,51 +383,7 @@ public final class SearchBenchmark {
         return response.body();
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long percentile(long[] sorted, double p) {
-        return sorted[(int) Math.floor(p * (sorted.length - 1))];
-    }
-
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.2f", nanos / 1e6);
-    }
-
     private static String ratio(double value, double baseline) {
-        return String.format(Locale.ROOT, "%.2f", value / baseline);
-    }
-
-    private static void printMachine() {
-        String cpu = "unknown";
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
-                       .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
-        } catch (IOException | UncheckedIOException e) {
-            // not Linux
-        }
-        System.out.printf(Locale.ROOT, "Machine: %d cores (%s), %s %s, Java %s, max heap %d MB%n",
-                          Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"),
-                          System.getProperty("os.arch"), System.getProperty("java.version"),
-                          Runtime.getRuntime().maxMemory() / (1024 * 1024));
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        return decimal(value / baseline, 2);
     }
 }
