@@ -12,8 +12,10 @@ import io.tandem.api.identity.IdentityEvents.RefreshTokenFamilyRevokedEvent;
 import io.tandem.api.identity.IdentityEvents.RefreshTokenIssuedEvent;
 import io.tandem.api.identity.IdentityEvents.RefreshTokenRotatedEvent;
 import io.tandem.api.identity.IdentityEvents.RoleGrantedEvent;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedOutEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
+import io.tandem.api.RejectedException;
 import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
@@ -141,5 +143,22 @@ class UserAccountTest {
         fixture.given(signedUp(), new RoleGrantedEvent(USER, Role.ADMIN))
                .when(new GrantRoleCommand(USER, Role.ADMIN))
                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedAccountRefusesEveryCommand() {
+        fixture.given(signedUp(), issued("t1", "f1", "h1"), new UserErasedEvent(USER))
+               .when(new RotateRefreshTokenCommand(USER, "t1", "h1", "t2", "h2", IN_A_WEEK))
+               .expectNoEvents()
+               .expectException(RejectedException.class)
+               .expectExceptionMessage("No such user.");
+        fixture.given(signedUp(), new UserErasedEvent(USER))
+               .when(new IssueRefreshTokenCommand(USER, "t1", "f1", "h1", IN_A_WEEK))
+               .expectNoEvents()
+               .expectException(RejectedException.class);
+        fixture.given(signedUp(), new UserErasedEvent(USER))
+               .when(new UpdateProfileCommand(USER, "Kim", null))
+               .expectNoEvents()
+               .expectException(RejectedException.class);
     }
 }
