@@ -89,8 +89,8 @@ class AccountErasureTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             ApiResponse profile = user.get("/api/user/profile");
             assertThat(profile.status()).isEqualTo(200);
-            assertThat(profile.json().get("email").asText()).isEqualTo(email);
-            assertThat(profile.json().get("nickname").asText()).isEqualTo(nickname);
+            assertThat(profile.json().path("email").asText()).isEqualTo(email);
+            assertThat(profile.json().path("nickname").asText()).isEqualTo(nickname);
         });
     }
 
@@ -99,7 +99,7 @@ class AccountErasureTest {
         String bookingNumber = book("Passenger " + userId);
         String imageUrl = uploadProfileImage();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(user.get("/api/user/profile").json()
-                                                                    .get("name").asText()).isEqualTo(name));
+                                                                    .path("name").asText()).isEqualTo(name));
         List<String> storedBefore = rawPayloads();
 
         ApiResponse deleted = user.delete("/api/user");
@@ -112,7 +112,7 @@ class AccountErasureTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             ApiResponse profile = user.get("/api/user/profile");
             assertThat(profile.status()).isEqualTo(404);
-            assertThat(profile.json().get("code").asText()).isEqualTo("profile_not_found");
+            assertThat(profile.json().path("code").asText()).isEqualTo("profile_not_found");
         });
 
         // the events themselves are untouched, but what was personal in them can no longer be read
@@ -138,6 +138,7 @@ class AccountErasureTest {
         String witnessEmail = "witness-" + UUID.randomUUID() + "@example.com";
         ApiResponse witness = anonymous.post("/api/auth/signup", json(Map.of("email", witnessEmail, "password",
                                                                              "secret123", "name", "Witness")));
+        assertThat(witness.status()).as(witness.toString()).isEqualTo(201);
         String witnessId = witness.json().get("user_id").asText();
         await().atMost(PATIENCE).until(() -> profileRows(witnessId) == 1 && profileRows(userId) == 0);
 

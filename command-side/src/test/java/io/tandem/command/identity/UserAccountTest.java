@@ -19,10 +19,15 @@ import io.tandem.api.RejectedException;
 import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
+import io.tandem.command.InMemoryPersonalDataKeys;
+import io.tandem.platform.axon.AxonInfrastructureConfiguration;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -160,5 +165,20 @@ class UserAccountTest {
                .when(new UpdateProfileCommand(USER, "Kim", null))
                .expectNoEvents()
                .expectException(RejectedException.class);
+    }
+
+    @Test
+    void aSnapshotKeepsThePersonalFieldsEncrypted() {
+        Serializer snapshots = new AxonInfrastructureConfiguration().serializer(new InMemoryPersonalDataKeys());
+        fixture.given(signedUp(), new ProfileUpdatedEvent(USER, "Kim Minji", "kimmy"), issued("t1", "f1", "h1"))
+               .when(new GrantRoleCommand(USER, Role.ADMIN))
+               .expectState(account -> {
+                   SerializedObject<byte[]> stored = snapshots.serialize(account, byte[].class);
+                   assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+                           .doesNotContain("kim@example.com", "Kim Minji", "kimmy")
+                           .contains(USER, "pd:v1:");
+                   UserAccount restored = snapshots.deserialize(stored);
+                   assertThat(restored.profile()).isEqualTo(account.profile());
+               });
     }
 }
