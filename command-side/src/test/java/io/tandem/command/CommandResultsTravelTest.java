@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CommandResultsTravelTest {
 
-    private final Serializer messages = new AxonInfrastructureConfiguration().messageSerializer();
+    private final Serializer messages = new AxonInfrastructureConfiguration().messageSerializer(
+            new InMemoryPersonalDataKeys());
 
     @Test
     void noCommandHandlerAnswersWithABareGenericType() throws ClassNotFoundException {

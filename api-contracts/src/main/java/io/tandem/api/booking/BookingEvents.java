@@ -1,6 +1,8 @@
 package io.tandem.api.booking;
 
 import io.tandem.api.flight.Cabin;
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +12,14 @@ public final class BookingEvents {
     private BookingEvents() {
     }
 
-    public record BookingPlacedEvent(String bookingNumber, String userId, String scheduleId, String flightId,
-                                     String flightNumber, String origin, String destination, Instant departureAt,
-                                     String seatId, Cabin cabin, List<Passenger> passengers, long amount,
-                                     Instant expiresAt) {
+    /**
+     * The passengers are the booking user's personal data, stored as one encrypted value (the whole list), so they
+     * read as null once the user is erased.
+     */
+    public record BookingPlacedEvent(String bookingNumber, @DataSubject String userId, String scheduleId,
+                                     String flightId, String flightNumber, String origin, String destination,
+                                     Instant departureAt, String seatId, Cabin cabin,
+                                     @PersonalData List<Passenger> passengers, long amount, Instant expiresAt) {
     }
 
     public record PaymentRecordedEvent(String bookingNumber, String receiptId, long amount, String method) {

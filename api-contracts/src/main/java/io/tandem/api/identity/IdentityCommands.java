@@ -48,4 +48,8 @@ public final class IdentityCommands {
 
     public record GrantRoleCommand(@TargetAggregateIdentifier String userId, Role role) {
     }
+
+    /** Forgets the person: see {@code docs/personal-data.md}. Erasing an erased account again changes nothing. */
+    public record EraseUserCommand(@TargetAggregateIdentifier String userId) {
+    }
 }

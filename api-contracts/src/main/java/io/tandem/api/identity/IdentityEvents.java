@@ -1,5 +1,8 @@
 package io.tandem.api.identity;
 
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
+
 import java.time.Instant;
 
 public final class IdentityEvents {
@@ -7,9 +10,13 @@ public final class IdentityEvents {
     private IdentityEvents() {
     }
 
-    /** {@code email} and {@code passwordHash} are null for accounts created through Kakao without an email. */
-    public record UserSignedUpEvent(String userId, String email, String passwordHash, String name, Role role,
-                                    Long kakaoId, String profileImageUrl) {
+    /**
+     * {@code email} and {@code passwordHash} are null for accounts created through Kakao without an email; every
+     * personal field reads as null once the account is erased.
+     */
+    public record UserSignedUpEvent(@DataSubject String userId, @PersonalData String email,
+                                    @PersonalData String passwordHash, @PersonalData String name, Role role,
+                                    @PersonalData Long kakaoId, @PersonalData String profileImageUrl) {
     }
 
     public record RefreshTokenIssuedEvent(String userId, String tokenId, String familyId, String tokenHash,
@@ -27,15 +34,24 @@ public final class IdentityEvents {
     public record UserSignedOutEvent(String userId) {
     }
 
-    public record ProfileUpdatedEvent(String userId, String name, String nickname) {
+    public record ProfileUpdatedEvent(@DataSubject String userId, @PersonalData String name,
+                                      @PersonalData String nickname) {
     }
 
     public record ProfileImageChangedEvent(String userId, String imageId) {
     }
 
-    public record KakaoAccountLinkedEvent(String userId, long kakaoId) {
+    /** {@code kakaoId} reads as null once the account is erased. */
+    public record KakaoAccountLinkedEvent(@DataSubject String userId, @PersonalData Long kakaoId) {
     }
 
     public record RoleGrantedEvent(String userId, Role role) {
+    }
+
+    /**
+     * The person asked to be forgotten (or an admin did it for them): their key is erased, so every personal field
+     * of their events reads as null from now on, and read models drop what they kept about them.
+     */
+    public record UserErasedEvent(String userId) {
     }
 }

@@ -48,6 +48,11 @@ class AccountDirectory {
         }
     }
 
+    /** Forgets the account's email, password hash and Kakao id, so the email can sign up again. */
+    void release(String userId) {
+        jdbc.sql("DELETE FROM account_directory WHERE user_id = :userId").param("userId", userId).update();
+    }
+
     Optional<Credentials> findByEmail(String email) {
         return jdbc.sql("SELECT user_id, password_hash FROM account_directory WHERE email = :email")
                    .param("email", email)

@@ -2,12 +2,14 @@ package io.tandem.command.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
 import io.tandem.api.identity.IdentityCommands.GrantRoleCommand;
 import io.tandem.api.identity.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,6 +33,13 @@ class AdminUserController {
     @Operation(summary = "Grant a role to a user")
     void grant(@PathVariable("user_id") UUID userId, @Valid @RequestBody RoleGrant grant) {
         commands.sendAndWait(new GrantRoleCommand(userId.toString(), grant.role()));
+    }
+
+    @DeleteMapping("/api/admin/users/{user_id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Erase a user: sign-in ends for good and their personal data becomes unreadable everywhere")
+    void erase(@PathVariable("user_id") UUID userId) {
+        commands.sendAndWait(new EraseUserCommand(userId.toString()));
     }
 
     record RoleGrant(@NotNull Role role) {

@@ -3,6 +3,7 @@ package io.tandem.command.identity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.identity.IdentityCommands.ChangeProfileImageCommand;
+import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
 import io.tandem.api.identity.IdentityCommands.UpdateProfileCommand;
 import io.tandem.api.identity.ProfileImages;
 import io.tandem.platform.security.CurrentUser;
@@ -16,12 +17,15 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -81,6 +85,14 @@ class ProfileController {
             storage.delete(key);
             throw failure;
         }
+    }
+
+    @DeleteMapping("/api/user")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete the signed-in user's account: sign-in ends for good and their personal data "
+                         + "becomes unreadable everywhere")
+    void erase() {
+        commands.sendAndWait(new EraseUserCommand(CurrentUser.id()));
     }
 
     private static String strip(String value) {

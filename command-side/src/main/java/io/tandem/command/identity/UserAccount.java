@@ -17,12 +17,15 @@ import io.tandem.api.identity.IdentityEvents.RefreshTokenFamilyRevokedEvent;
 import io.tandem.api.identity.IdentityEvents.RefreshTokenIssuedEvent;
 import io.tandem.api.identity.IdentityEvents.RefreshTokenRotatedEvent;
 import io.tandem.api.identity.IdentityEvents.RoleGrantedEvent;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedOutEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
 import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.ProfileImages;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -42,20 +45,28 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A person's account: who they are, what they may do, and the refresh tokens they hold. Refresh tokens rotate:
  * each is good for one exchange, and presenting a spent one again revokes its whole family, since only a thief
- * or a replaying attacker would do that.
+ * or a replaying attacker would do that. An erased account is gone for every command; its personal fields are
+ * marked so snapshots keep them encrypted like the events (docs/personal-data.md).
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class UserAccount {
 
     @AggregateIdentifier
+    @DataSubject
     private String userId;
+    @PersonalData
     private String email;
+    @PersonalData
     private String name;
+    @PersonalData
     private String nickname;
+    @PersonalData
     private String profileImageUrl;
+    @PersonalData
     private Long kakaoId;
     private Set<Role> roles;
     private Map<String, RefreshToken> refreshTokens;
+    private boolean erased;
 
     UserAccount() {
         // required by Axon to rebuild the aggregate from its events
@@ -78,6 +89,7 @@ class UserAccount {
 
     @CommandHandler
     IssuedSession handle(IssueRefreshTokenCommand command) {
+        requireLive();
         apply(new RefreshTokenIssuedEvent(userId, command.tokenId(), command.familyId(), command.tokenHash(),
                                           command.expiresAt()));
         return new IssuedSession(Set.copyOf(roles));
@@ -85,6 +97,7 @@ class UserAccount {
 
     @CommandHandler
     RefreshOutcome handle(RotateRefreshTokenCommand command) {
+        requireLive();
         RefreshToken presented = refreshTokens.get(command.presentedTokenId());
         if (presented == null || !presented.matches(command.presentedTokenHash())
             || presented.expiresAt().isBefore(Instant.now())) {
@@ -101,11 +114,13 @@ class UserAccount {
 
     @CommandHandler
     void handle(SignOutCommand command) {
+        requireLive();
         apply(new UserSignedOutEvent(userId));
     }
 
     @CommandHandler
     AccountProfile handle(UpdateProfileCommand command) {
+        requireLive();
         String newName = command.name() != null ? command.name() : name;
         String newNickname = command.nickname() != null ? command.nickname() : nickname;
         apply(new ProfileUpdatedEvent(userId, newName, newNickname));
@@ -114,11 +129,13 @@ class UserAccount {
 
     @CommandHandler
     AccountProfile handle(ChangeProfileImageCommand command) {
+        requireLive();
         apply(new ProfileImageChangedEvent(userId, command.imageId()));
         return profile();
     }
 
     void linkKakao(long newKakaoId) {
+        requireLive();
         if (kakaoId != null && kakaoId != newKakaoId) {
             throw new RejectedException(Rejection.conflict(
                     "kakao_already_linked", "This account is already linked to another Kakao account."));
@@ -130,8 +147,30 @@ class UserAccount {
 
     @CommandHandler
     void handle(GrantRoleCommand command) {
+        requireLive();
         if (!roles.contains(command.role())) {
             apply(new RoleGrantedEvent(userId, command.role()));
+        }
+    }
+
+    /**
+     * Called by {@link AccountErasure}, which erases the key and frees the email in the same unit of work. Erasing
+     * again records nothing, so a retried erasure just repeats those idempotent steps.
+     */
+    void erase() {
+        if (userId == null) {
+            // the id belongs to another kind of aggregate, whose events set nothing here: refuse, so the failed
+            // unit of work also drops this stand-in from the aggregate cache
+            throw new RejectedException(Rejection.notFound("user_not_found", "No such user."));
+        }
+        if (!erased) {
+            apply(new UserErasedEvent(userId));
+        }
+    }
+
+    private void requireLive() {
+        if (erased) {
+            throw new RejectedException(Rejection.notFound("user_not_found", "No such user."));
         }
     }
 
@@ -195,6 +234,17 @@ class UserAccount {
     @EventSourcingHandler
     void on(RoleGrantedEvent event) {
         roles.add(event.role());
+    }
+
+    @EventSourcingHandler
+    void on(UserErasedEvent event) {
+        erased = true;
+        email = null;
+        name = null;
+        nickname = null;
+        profileImageUrl = null;
+        kakaoId = null;
+        refreshTokens.clear();
     }
 
     private void forgetExpiredTokens(Instant now) {

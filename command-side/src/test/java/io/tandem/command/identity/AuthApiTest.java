@@ -94,7 +94,7 @@ class AuthApiTest {
     }
 
     @Test
-    void theEventCarriesTheAuditMetadataAndNoPlainPassword() {
+    void theEventCarriesTheAuditMetadataAndNoPlainPersonalData() {
         String email = uniqueEmail();
         String userId = signUp(email, "secret123").json().get("user_id").asText();
         String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
@@ -104,7 +104,9 @@ class AuthApiTest {
         String payload = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
                                   + "WHERE aggregateidentifier = :id")
                              .param("id", userId).query(String.class).single();
-        assertThat(payload).contains(email).doesNotContain("secret123").contains("{bcrypt}");
+        // email and password hash are personal data: encrypted with the user's key (docs/personal-data.md)
+        assertThat(payload).doesNotContain(email).doesNotContain("secret123").doesNotContain("{bcrypt}")
+                           .contains("\"userId\":\"" + userId + "\"").contains("\"email\":\"pd:v1:");
     }
 
     @Test
@@ -284,6 +286,63 @@ class AuthApiTest {
         assertThat(user.patch("/api/user/profile", json(Map.of("name", "  "))).status()).isEqualTo(400);
         assertThat(user.patch("/api/user/profile", json(Map.of("nickname", "x".repeat(31)))).status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void deletingTheAccountEndsSignInForGoodAndFreesTheEmail() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        JsonNode session = login(email, "secret123");
+        ApiClient user = api.as(session.get("access_token").asText());
+
+        ApiResponse deleted = user.delete("/api/user");
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+
+        ApiResponse loginAgain = api.post("/api/auth/login", json(Map.of("username", email, "password", "secret123")));
+        assertThat(loginAgain.status()).isEqualTo(401);
+        assertThat(loginAgain.json().get("code").asText()).isEqualTo("invalid_credentials");
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", session.get("refresh_token").asText())))
+                      .status()).isEqualTo(401);
+        ApiResponse changeAfterwards = user.patch("/api/user/profile", json(Map.of("nickname", "x")));
+        assertThat(changeAfterwards.status()).isEqualTo(404);
+        assertThat(changeAfterwards.json().get("code").asText()).isEqualTo("user_not_found");
+        assertThat(user.delete("/api/user").status()).as("erasing again changes nothing").isEqualTo(204);
+
+        var key = jdbc.sql("SELECT key IS NULL AS gone, erased_at IS NOT NULL AS erased FROM personal_data_key "
+                           + "WHERE subject_id = :id")
+                      .param("id", userId)
+                      .query((rs, row) -> List.of(rs.getBoolean("gone"), rs.getBoolean("erased")))
+                      .single();
+        assertThat(key).containsExactly(true, true);
+        assertThat(jdbc.sql("SELECT count(*) FROM account_directory WHERE user_id = :id")
+                       .param("id", userId).query(Long.class).single()).isZero();
+
+        assertThat(signUp(email, "other1234").status()).as("the email is free again").isEqualTo(201);
+        assertThat(login(email, "other1234").get("user_id").asText()).isNotEqualTo(userId);
+    }
+
+    @Test
+    void onlyAdminsEraseOtherUsers() {
+        String adminToken = login("admin@tandem.test", "admin-pass-1").get("access_token").asText();
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        String otherEmail = uniqueEmail();
+        signUp(otherEmail, "secret123");
+        ApiClient other = api.as(login(otherEmail, "secret123").get("access_token").asText());
+
+        assertThat(other.delete("/api/admin/users/" + userId).status()).isEqualTo(403);
+        login(email, "secret123");
+
+        ApiClient admin = api.as(adminToken);
+        ApiResponse unknown = admin.delete("/api/admin/users/" + UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(admin.delete("/api/admin/users/not-a-uuid").status()).isEqualTo(400);
+
+        ApiResponse erased = admin.delete("/api/admin/users/" + userId);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+        assertThat(api.post("/api/auth/login", json(Map.of("username", email, "password", "secret123"))).status())
+                .isEqualTo(401);
     }
 
     @Test

@@ -12,15 +12,22 @@ import io.tandem.api.identity.IdentityEvents.RefreshTokenFamilyRevokedEvent;
 import io.tandem.api.identity.IdentityEvents.RefreshTokenIssuedEvent;
 import io.tandem.api.identity.IdentityEvents.RefreshTokenRotatedEvent;
 import io.tandem.api.identity.IdentityEvents.RoleGrantedEvent;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedOutEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
+import io.tandem.api.RejectedException;
 import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
+import io.tandem.command.InMemoryPersonalDataKeys;
+import io.tandem.platform.axon.AxonInfrastructureConfiguration;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
@@ -141,5 +148,37 @@ class UserAccountTest {
         fixture.given(signedUp(), new RoleGrantedEvent(USER, Role.ADMIN))
                .when(new GrantRoleCommand(USER, Role.ADMIN))
                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedAccountRefusesEveryCommand() {
+        fixture.given(signedUp(), issued("t1", "f1", "h1"), new UserErasedEvent(USER))
+               .when(new RotateRefreshTokenCommand(USER, "t1", "h1", "t2", "h2", IN_A_WEEK))
+               .expectNoEvents()
+               .expectException(RejectedException.class)
+               .expectExceptionMessage("No such user.");
+        fixture.given(signedUp(), new UserErasedEvent(USER))
+               .when(new IssueRefreshTokenCommand(USER, "t1", "f1", "h1", IN_A_WEEK))
+               .expectNoEvents()
+               .expectException(RejectedException.class);
+        fixture.given(signedUp(), new UserErasedEvent(USER))
+               .when(new UpdateProfileCommand(USER, "Kim", null))
+               .expectNoEvents()
+               .expectException(RejectedException.class);
+    }
+
+    @Test
+    void aSnapshotKeepsThePersonalFieldsEncrypted() {
+        Serializer snapshots = new AxonInfrastructureConfiguration().serializer(new InMemoryPersonalDataKeys());
+        fixture.given(signedUp(), new ProfileUpdatedEvent(USER, "Kim Minji", "kimmy"), issued("t1", "f1", "h1"))
+               .when(new GrantRoleCommand(USER, Role.ADMIN))
+               .expectState(account -> {
+                   SerializedObject<byte[]> stored = snapshots.serialize(account, byte[].class);
+                   assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+                           .doesNotContain("kim@example.com", "Kim Minji", "kimmy")
+                           .contains(USER, "pd:v1:");
+                   UserAccount restored = snapshots.deserialize(stored);
+                   assertThat(restored.profile()).isEqualTo(account.profile());
+               });
     }
 }

@@ -1,6 +1,7 @@
 package io.tandem.command.vehicle;
 
 import io.tandem.api.RejectedException;
+import io.tandem.command.InMemoryPersonalDataKeys;
 import io.tandem.api.vehicle.DueReason;
 import io.tandem.api.vehicle.FuelType;
 import io.tandem.api.vehicle.MaintenanceCalendar;
@@ -374,7 +375,8 @@ class VehicleTest {
 
     @Test
     void aSnapshotRestoresWhatDueDecisionsNeed() {
-        Serializer snapshots = new AxonInfrastructureConfiguration().serializer();
+        Serializer snapshots = new AxonInfrastructureConfiguration().serializer(
+                new InMemoryPersonalDataKeys());
         MaintenanceDetails service = oilChange(TODAY.minusMonths(1), 40_000, 9_000);
         fixture.given(registered(), oilSchedule(), logged("r-1", service),
                       new VehicleMileageUpdatedEvent(vehicleId, OWNER, 50_200),

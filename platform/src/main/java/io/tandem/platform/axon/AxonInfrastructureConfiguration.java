@@ -1,5 +1,6 @@
 package io.tandem.platform.axon;
 
+import io.tandem.platform.personaldata.PersonalDataKeys;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -38,20 +39,20 @@ public class AxonInfrastructureConfiguration {
 
     @Bean
     @Primary
-    public Serializer serializer() {
-        return StorageSerialization.serializer();
+    public Serializer serializer(PersonalDataKeys personalDataKeys) {
+        return StorageSerialization.serializer(personalDataKeys);
     }
 
     @Bean
     @Qualifier("messageSerializer")
-    public Serializer messageSerializer() {
-        return StorageSerialization.serializer();
+    public Serializer messageSerializer(PersonalDataKeys personalDataKeys) {
+        return StorageSerialization.serializer(personalDataKeys);
     }
 
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return StorageSerialization.serializer();
+    public Serializer eventSerializer(PersonalDataKeys personalDataKeys) {
+        return StorageSerialization.serializer(personalDataKeys);
     }
 
     /** The JDBC saga store's default schema is generic SQL; this one matches the bytea tables of the migrations. */

@@ -41,7 +41,8 @@ class FileMetadataProjection {
                  """)
             .param("fileId", event.fileId())
             .param("ownerId", event.ownerId())
-            .param("fileName", event.fileName())
+            // the owner was erased, and the name with them: the file keeps its id as its name
+            .param("fileName", event.fileName() != null ? event.fileName() : event.fileId())
             .param("contentType", event.contentType())
             .param("size", event.size())
             .param("sha256", event.sha256())

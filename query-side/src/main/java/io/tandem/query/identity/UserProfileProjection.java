@@ -4,6 +4,7 @@ import io.tandem.api.identity.IdentityEvents.KakaoAccountLinkedEvent;
 import io.tandem.api.identity.IdentityEvents.ProfileImageChangedEvent;
 import io.tandem.api.identity.IdentityEvents.ProfileUpdatedEvent;
 import io.tandem.api.identity.IdentityEvents.RoleGrantedEvent;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
 import io.tandem.api.identity.IdentityQueries.FindProfileQuery;
 import io.tandem.api.identity.IdentityQueries.ListUsersQuery;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Profiles as users and admins read them. Every handler writes absolute values (or a set union for roles), so
- * delivering an event twice, or replaying all of them, gives the same rows.
+ * delivering an event twice, or replaying all of them, gives the same rows. An erased user has no row: their
+ * personal fields read as null on replay, and their {@link UserErasedEvent} deletes whatever was there.
  */
 @Component
 @ProcessingGroup("user-profiles")
@@ -50,6 +52,9 @@ class UserProfileProjection {
 
     @EventHandler
     void on(UserSignedUpEvent event, @Timestamp Instant occurredAt) {
+        if (event.name() == null) {
+            return; // every sign-up has a name, so the account was erased since: nothing to show
+        }
         jdbc.sql("""
                  INSERT INTO user_profile (user_id, email, name, profile_image_url, roles, provider, created_at)
                  VALUES (:userId, :email, :name, :image, :roles, :provider, :createdAt)
@@ -67,6 +72,9 @@ class UserProfileProjection {
 
     @EventHandler
     void on(ProfileUpdatedEvent event) {
+        if (event.name() == null) {
+            return; // erased since (a name is never removed), and the erasure that follows deletes the row
+        }
         jdbc.sql("UPDATE user_profile SET name = :name, nickname = :nickname WHERE user_id = :userId")
             .param("name", event.name())
             .param("nickname", event.nickname())
@@ -103,6 +111,11 @@ class UserProfileProjection {
                 .param("userId", event.userId())
                 .update();
         });
+    }
+
+    @EventHandler
+    void on(UserErasedEvent event) {
+        jdbc.sql("DELETE FROM user_profile WHERE user_id = :userId").param("userId", event.userId()).update();
     }
 
     @ResetHandler
