@@ -8,8 +8,10 @@ import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -38,6 +40,8 @@ class ChatApiTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     private ApiClient anonymous;
 
@@ -123,6 +127,12 @@ class ChatApiTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                     minho.api().get("/api/files/" + photo).status()).as("the recipient may see it").isEqualTo(200));
             assertThat(signUp().api().get("/api/files/" + photo).status()).as("nobody else").isEqualTo(404);
+
+            String stored = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                                     + "WHERE aggregateidentifier = :id")
+                                .param("id", sent.get(0)).query(String.class).single();
+            assertThat(stored).as("the text is the sender's personal data, stored encrypted")
+                              .contains("pd:v1:").doesNotContain("저녁");
 
             minhoSocket.send("/app/chat/read", Map.of("message_id", sent.get(3)));
             assertThat(next(minhoAcks).get("message_id").asText()).isEqualTo(sent.get(3));

@@ -1,5 +1,8 @@
 package io.tandem.api.chat;
 
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
+
 import java.time.Instant;
 
 public final class ChatEvents {
@@ -7,8 +10,10 @@ public final class ChatEvents {
     private ChatEvents() {
     }
 
-    public record ChatMessageSentEvent(String messageId, String coupleId, String senderId, String recipientId,
-                                       String text, String fileId, Instant sentAt) {
+    /** The text is the sender's personal data: erasing the sender leaves the message without it. */
+    public record ChatMessageSentEvent(String messageId, String coupleId, @DataSubject String senderId,
+                                       String recipientId, @PersonalData String text, String fileId,
+                                       Instant sentAt) {
     }
 
     public record ChatReadUpToEvent(String coupleId, String readerId, String messageId, Instant messageSentAt) {
