@@ -1,5 +1,6 @@
 package io.tandem.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
 import io.tandem.api.identity.IdentityEvents.ProfileUpdatedEvent;
 import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
@@ -101,6 +102,9 @@ class AccountErasureTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(user.get("/api/user/profile").json()
                                                                     .path("name").asText()).isEqualTo(name));
         List<String> storedBefore = rawPayloads();
+        ApiClient admin = anonymous.as(token("admin@tandem.test", "admin-pass-1"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                admin.get("/api/admin/bookings/search?q=" + userId).body()).contains(bookingNumber));
 
         ApiResponse deleted = user.delete("/api/user");
         assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
@@ -128,6 +132,16 @@ class AccountErasureTest {
         assertThat(placed.userId()).isEqualTo(userId);
         assertThat(placed.seatId()).isEqualTo("2B");
         assertThat(placed.passengers()).isNull();
+
+        // the read models forget the passengers too: the admin's view keeps the booking without them, and a search
+        // for the passenger's name finds nothing
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode view = admin.get("/api/admin/bookings/" + bookingNumber).json();
+            assertThat(view.path("booking_number").asText()).isEqualTo(bookingNumber);
+            assertThat(view.path("passengers")).isEmpty();
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                admin.get("/api/admin/bookings/search?q=" + userId).json().path("bookings")).isEmpty());
     }
 
     @Test

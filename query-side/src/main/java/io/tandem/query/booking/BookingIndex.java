@@ -115,6 +115,11 @@ class BookingIndex {
     }
 
     /** Replaces the index by an empty new version. */
+    /** An erased traveller's bookings leave search, passengers and all. */
+    void removeBookingsOf(String userId) {
+        index.deleteWhere("user_id", userId);
+    }
+
     void recreate() {
         index.recreate();
     }

@@ -17,6 +17,7 @@ import io.tandem.api.booking.BookingQueries.ListBookingsQuery;
 import io.tandem.api.booking.BookingQueries.ListMyBookingsQuery;
 import io.tandem.api.booking.BookingStatus;
 import io.tandem.api.flight.Cabin;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -136,6 +137,14 @@ class BookingProjection {
     @EventHandler
     void on(BookingCancelledEvent event, @SequenceNumber long sequence) {
         status(event.bookingNumber(), sequence, BookingStatus.CANCELLED);
+    }
+
+    /** The passengers are the erased person's data; the bookings stay, as the business's record, without them. */
+    @EventHandler
+    void on(UserErasedEvent event) {
+        jdbc.sql("UPDATE booking SET passengers = '[]' WHERE user_id = :userId")
+            .param("userId", event.userId())
+            .update();
     }
 
     @ResetHandler

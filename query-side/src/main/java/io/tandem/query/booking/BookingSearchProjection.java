@@ -11,6 +11,7 @@ import io.tandem.api.booking.BookingEvents.RefundFailedEvent;
 import io.tandem.api.booking.BookingQueries.BookingPage;
 import io.tandem.api.booking.BookingQueries.SearchBookingsQuery;
 import io.tandem.api.booking.BookingStatus;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -87,6 +88,15 @@ class BookingSearchProjection {
     @EventHandler
     void on(BookingCancelledEvent event, @SequenceNumber long sequence) {
         change(event.bookingNumber(), sequence, document -> document.withStatus(BookingStatus.CANCELLED));
+    }
+
+    /**
+     * The passengers' names and phones are the erased person's data; their documents go. Events of the person
+     * handled later, or replayed, no longer decrypt, so they come back without passengers.
+     */
+    @EventHandler
+    void on(UserErasedEvent event) {
+        index.removeBookingsOf(event.userId());
     }
 
     @ResetHandler

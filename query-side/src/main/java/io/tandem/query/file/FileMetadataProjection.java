@@ -4,6 +4,7 @@ import io.tandem.api.file.FileEvents.FileDeletedEvent;
 import io.tandem.api.file.FileEvents.FileRegisteredEvent;
 import io.tandem.api.file.FileQueries.FileMetadata;
 import io.tandem.api.file.FileQueries.FindFileQuery;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -54,6 +55,14 @@ class FileMetadataProjection {
     @EventHandler
     void on(FileDeletedEvent event) {
         jdbc.sql("DELETE FROM file_metadata WHERE file_id = :fileId").param("fileId", event.fileId()).update();
+    }
+
+    /** A file's name is its owner's data: an erased owner's files are listed under their ids. */
+    @EventHandler
+    void on(UserErasedEvent event) {
+        jdbc.sql("UPDATE file_metadata SET file_name = file_id WHERE owner_id = :ownerId")
+            .param("ownerId", event.userId())
+            .update();
     }
 
     @ResetHandler

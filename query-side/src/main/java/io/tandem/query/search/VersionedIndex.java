@@ -132,6 +132,30 @@ public final class VersionedIndex<D> {
         }
     }
 
+    /**
+     * Removes every document whose keyword {@code field} is {@code value}, for facts that outrank the documents'
+     * own history (a person erased). Each goes at its current version ({@code external_gte}): delete-by-query cannot
+     * do that, as it refuses documents at the external version 0 that a first event gives them.
+     */
+    public void deleteWhere(String field, String value) {
+        ensure();
+        try {
+            SearchResponse<Void> found = client.search(s -> s.index(alias())
+                                                            .query(q -> q.term(t -> t.field(field).value(value)))
+                                                            .source(source -> source.fetch(false))
+                                                            .version(true)
+                                                            .size(IndexBody.MAX_WINDOW),
+                                                       Void.class);
+            for (var hit : found.hits().hits()) {
+                client.delete(d -> d.index(alias()).id(hit.id()).version(hit.version())
+                                    .versionType(VersionType.ExternalGte));
+            }
+            client.indices().refresh(r -> r.index(alias()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Creates the first version with the alias unless the alias exists (checked once per start, or after a miss). */
     private void ensure() {
         if (ready) {
