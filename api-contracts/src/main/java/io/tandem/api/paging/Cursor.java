@@ -5,6 +5,7 @@ import io.tandem.api.RejectedException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -42,6 +43,35 @@ public record Cursor(List<String> values) {
         try {
             return Long.parseLong(values.get(index));
         } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    public int integer(int index) {
+        try {
+            return Integer.parseInt(values.get(index));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    /** A finite decimal, such as a search score. */
+    public double decimal(int index) {
+        try {
+            double value = Double.parseDouble(values.get(index));
+            if (!Double.isFinite(value)) {
+                throw invalid();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    public LocalDate date(int index) {
+        try {
+            return LocalDate.parse(values.get(index));
+        } catch (DateTimeParseException e) {
             throw invalid();
         }
     }

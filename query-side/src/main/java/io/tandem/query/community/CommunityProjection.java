@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -195,7 +194,7 @@ class CommunityProjection {
                                                  .param("postId", query.postId())
                                                  .param("limit", query.page().probeSize());
         if (after != null) {
-            statement = statement.param("afterAt", utc(cursorTime(after.value(0))))
+            statement = statement.param("afterAt", utc(after.instant(0)))
                                  .param("afterId", after.value(1));
         }
         List<CommentView> comments = statement.query(COMMENT).list();
@@ -204,15 +203,6 @@ class CommunityProjection {
         String nextCursor = comments.size() > size
                 ? Cursor.of(shown.get(size - 1).createdAt(), shown.get(size - 1).commentId()).encode() : null;
         return new CommentPage(List.copyOf(shown), size, nextCursor);
-    }
-
-    private static Instant cursorTime(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new RejectedException(Rejection.invalid("invalid_cursor",
-                                                          "The cursor is not one this API handed out."));
-        }
     }
 
     private static RejectedException postNotFound() {

@@ -9,8 +9,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.tandem.api.Rejection;
-import io.tandem.api.RejectedException;
 import io.tandem.api.paging.Cursor;
 import io.tandem.api.paging.PageRequest;
 import io.tandem.query.search.IndexBody;
@@ -136,23 +134,14 @@ class PostIndex {
 
     /** The cursor's values as {@link #order} sorts: the score (with text), created_at in epoch millis, the id. */
     private static List<FieldValue> sortValues(Cursor cursor, boolean byRelevance) {
-        try {
-            List<FieldValue> values = new ArrayList<>();
-            int next = 0;
-            if (byRelevance) {
-                double score = Double.parseDouble(cursor.value(next++));
-                if (!Double.isFinite(score)) {
-                    throw new NumberFormatException("not a score: " + score);
-                }
-                values.add(FieldValue.of(score));
-            }
-            values.add(FieldValue.of(Long.parseLong(cursor.value(next++))));
-            values.add(FieldValue.of(cursor.value(next)));
-            return values;
-        } catch (NumberFormatException e) {
-            throw new RejectedException(Rejection.invalid("invalid_cursor",
-                                                          "The cursor is not one this API handed out."));
+        List<FieldValue> values = new ArrayList<>();
+        int next = 0;
+        if (byRelevance) {
+            values.add(FieldValue.of(cursor.decimal(next++)));
         }
+        values.add(FieldValue.of(cursor.number(next++)));
+        values.add(FieldValue.of(cursor.value(next)));
+        return values;
     }
 
 }

@@ -110,8 +110,8 @@ class AnniversaryProjection {
             return new AnniversaryPage(items, (long) all.size(), request.page(), request.size(), null);
         }
         Cursor after = request.after(3);
-        Sorted last = after == null ? null : CursorValues.read(() -> new Sorted(
-                Integer.parseInt(after.value(0)), Long.parseLong(after.value(1)), after.value(2), null));
+        Sorted last = after == null ? null
+                                    : new Sorted(after.integer(0), after.number(1), after.value(2), null);
         List<Sorted> rest = all.stream().filter(item -> last == null || Sorted.ORDER.compare(item, last) > 0)
                                .limit(request.probeSize()).toList();
         List<Sorted> slice = rest.stream().limit(request.size()).toList();

@@ -132,7 +132,7 @@ class CalendarProjection {
             return new CalendarPage(items, total, request.page(), request.size(), null);
         }
         Cursor after = request.after(2);
-        LocalDate afterDate = after == null ? null : CursorValues.read(() -> LocalDate.parse(after.value(0)));
+        LocalDate afterDate = after == null ? null : after.date(0);
         List<CalendarEntryView> rest = inMonth(jdbc.sql(
                 "SELECT * FROM couple_calendar_entry WHERE " + inMonth
                 + " AND (CAST(:afterDate AS DATE) IS NULL OR (entry_date, entry_id) > (:afterDate, :afterId))"

@@ -101,7 +101,7 @@ class PlanProjection {
             return new PlanPage(items, total, request.page(), request.size(), null);
         }
         Cursor after = request.after(2);
-        Instant afterTime = after == null ? null : CursorValues.read(() -> Instant.parse(after.value(0)));
+        Instant afterTime = after == null ? null : after.instant(0);
         List<PlanView> rest = jdbc.sql("""
                                        SELECT * FROM couple_plan WHERE couple_id = :coupleId
                                          AND (CAST(:afterTime AS TIMESTAMPTZ) IS NULL

@@ -1,14 +1,10 @@
 package io.tandem.query.vehicle;
 
-import io.tandem.api.Rejection;
-import io.tandem.api.RejectedException;
 import io.tandem.api.paging.Cursor;
 import io.tandem.api.paging.PageRequest;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,7 +51,7 @@ record Slices<T>(String query, List<KeyColumn> key, RowMapper<T> mapper, Functio
                                      .collect(Collectors.joining(", ", "(", ")"));
             statement = jdbc.sql(query + " AND " + columns + " < " + values + order + " LIMIT :limit");
             for (int i = 0; i < key.size(); i++) {
-                statement = statement.param("after" + i, requireReadable(after.value(i), key.get(i).type()));
+                statement = statement.param("after" + i, readable(after, i, key.get(i).type()));
             }
         }
         List<T> probed = statement.params(params).param("limit", request.probeSize()).query(mapper).list();
@@ -67,21 +63,16 @@ record Slices<T>(String query, List<KeyColumn> key, RowMapper<T> mapper, Functio
     }
 
     /** A cursor a client tampered with must be a 400, not a failing cast in SQL. */
-    private static String requireReadable(String value, SqlType type) {
-        try {
-            switch (type) {
-                case DATE -> LocalDate.parse(value);
-                case BIGINT -> Long.parseLong(value);
-                case TIMESTAMPTZ -> Instant.parse(value);
-                case VARCHAR -> {
-                    // any text is a valid key
-                }
+    private static String readable(Cursor after, int index, SqlType type) {
+        switch (type) {
+            case DATE -> after.date(index);
+            case BIGINT -> after.number(index);
+            case TIMESTAMPTZ -> after.instant(index);
+            case VARCHAR -> {
+                // any text is a valid key
             }
-            return value;
-        } catch (RuntimeException e) {
-            throw new RejectedException(Rejection.invalid("invalid_cursor",
-                                                          "The cursor is not one this API handed out."));
         }
+        return after.value(index);
     }
 
     /** Page mode fills {@code total} and {@code page}; cursor mode {@code nextCursor}, null on the last slice. */
