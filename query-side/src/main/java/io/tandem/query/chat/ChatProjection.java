@@ -11,6 +11,8 @@ import io.tandem.api.chat.ChatQueries.ListChatMessagesQuery;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.paging.Cursor;
 import io.tandem.api.paging.PageRequest;
+import io.tandem.query.couple.ActiveCouples;
+import io.tandem.query.couple.ActiveCouples.ActiveCouple;
 import io.tandem.query.file.FileGrants;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,12 +37,12 @@ class ChatProjection {
     private static final String GRANT_PREFIX = "chat/";
 
     private final JdbcClient jdbc;
-    private final ChatRooms rooms;
+    private final ActiveCouples couples;
     private final FileGrants grants;
 
-    ChatProjection(JdbcClient jdbc, ChatRooms rooms, FileGrants grants) {
+    ChatProjection(JdbcClient jdbc, ActiveCouples couples, FileGrants grants) {
         this.jdbc = jdbc;
-        this.rooms = rooms;
+        this.couples = couples;
         this.grants = grants;
     }
 
@@ -104,7 +106,7 @@ class ChatProjection {
 
     @QueryHandler
     ChatHistory handle(ListChatMessagesQuery query) {
-        ChatRooms.Room room = rooms.of(query.userId()).orElseThrow(() -> new RejectedException(
+        ActiveCouple room = couples.of(query.userId()).orElseThrow(() -> new RejectedException(
                 Rejection.notFound("not_in_couple", "Link with your partner first; the chat is the couple's.")));
         PageRequest page = query.page();
         Cursor after = page.after(2);

@@ -1,5 +1,6 @@
 package io.tandem.query.chat;
 
+import io.tandem.query.couple.ActiveCouples;
 import io.tandem.query.live.SubscriptionPolicy;
 import org.springframework.stereotype.Component;
 
@@ -9,10 +10,10 @@ class ChatRoomSubscriptions implements SubscriptionPolicy {
 
     static final String PREFIX = "/topic/couples/";
 
-    private final ChatRooms rooms;
+    private final ActiveCouples couples;
 
-    ChatRoomSubscriptions(ChatRooms rooms) {
-        this.rooms = rooms;
+    ChatRoomSubscriptions(ActiveCouples couples) {
+        this.couples = couples;
     }
 
     @Override
@@ -22,6 +23,7 @@ class ChatRoomSubscriptions implements SubscriptionPolicy {
 
     @Override
     public boolean allows(String userId, String destination) {
-        return rooms.of(userId).map(room -> destination.equals(ChatPush.roomTopic(room.coupleId()))).orElse(false);
+        return couples.of(userId).map(couple -> destination.equals(ChatPush.roomTopic(couple.coupleId())))
+                      .orElse(false);
     }
 }

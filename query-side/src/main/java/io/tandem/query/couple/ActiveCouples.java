@@ -9,13 +9,14 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Which couple a reader belongs to now, and which day it is for couples ({@code tandem.couple.zone}, Korea by
  * default). Every couple query starts here, so a couple that ended shows nothing to either partner.
  */
 @Component
-class ActiveCouples {
+public class ActiveCouples {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -25,16 +26,25 @@ class ActiveCouples {
         this.zone = zone;
     }
 
-    String requireCoupleOf(String userId) {
+    public record ActiveCouple(String coupleId, String partnerId) {
+    }
+
+    /** The couple the user is in now, with their partner; empty once it ended. */
+    public Optional<ActiveCouple> of(String userId) {
         return jdbc.sql("""
-                        SELECT couple_id FROM couple
+                        SELECT couple_id, CASE WHEN inviter_id = :userId THEN invitee_id ELSE inviter_id END AS partner
+                        FROM couple
                         WHERE disconnected_at IS NULL AND (inviter_id = :userId OR invitee_id = :userId)
                         """)
                    .param("userId", userId)
-                   .query(String.class)
-                   .optional()
-                   .orElseThrow(() -> new RejectedException(Rejection.notFound("not_in_couple",
-                                                                               "You are not in a couple.")));
+                   .query((rs, row) -> new ActiveCouple(rs.getString("couple_id"), rs.getString("partner")))
+                   .optional();
+    }
+
+    String requireCoupleOf(String userId) {
+        return of(userId).map(ActiveCouple::coupleId)
+                         .orElseThrow(() -> new RejectedException(Rejection.notFound("not_in_couple",
+                                                                                     "You are not in a couple.")));
     }
 
     LocalDate today() {
