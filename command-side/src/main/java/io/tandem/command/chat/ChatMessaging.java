@@ -7,6 +7,7 @@ import io.tandem.api.chat.ChatCommands.MarkChatReadCommand;
 import io.tandem.api.chat.ChatCommands.SendChatMessageCommand;
 import io.tandem.api.chat.ChatEvents.ChatMessageSentEvent;
 import io.tandem.command.couple.CoupleMembership;
+import io.tandem.command.couple.CoupleMembership.Partnership;
 import io.tandem.command.file.FileOwnership;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -16,7 +17,6 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
 
 import static io.tandem.api.chat.ChatCommands.MAX_TEXT_LENGTH;
 import static io.tandem.api.chat.ChatCommands.readMarkerId;
@@ -59,8 +59,9 @@ class ChatMessaging {
             throw new RejectedException(Rejection.invalid(
                     "invalid_file", "file_id must name a photo or video you uploaded."));
         }
-        String coupleId = coupleOf(command.senderId());
-        String recipientId = partnerOf(coupleId, command.senderId());
+        Partnership partnership = couples.partnershipOf(command.senderId()).orElseThrow(ChatMessaging::notInCouple);
+        String coupleId = partnership.coupleId();
+        String recipientId = partnership.partnerId();
         rateLimiter.take(command.senderId());
         Instant sentAt = GenericEventMessage.clock.instant();
         messages.newInstance(() -> ChatMessage.send(new ChatMessageSentEvent(
@@ -78,15 +79,12 @@ class ChatMessaging {
     }
 
     private String coupleOf(String userId) {
-        return couples.coupleOf(userId).orElseThrow(() -> new RejectedException(
-                Rejection.notFound("not_in_couple", "Link with your partner first; the chat is the couple's.")));
+        return couples.coupleOf(userId).orElseThrow(ChatMessaging::notInCouple);
     }
 
-    private String partnerOf(String coupleId, String userId) {
-        List<String> members = couples.membersOf(coupleId);
-        return members.stream().filter(member -> !member.equals(userId)).findFirst()
-                      .orElseThrow(() -> new RejectedException(
-                              Rejection.notFound("not_in_couple", "Your couple has no partner to talk to.")));
+    private static RejectedException notInCouple() {
+        return new RejectedException(
+                Rejection.notFound("not_in_couple", "Link with your partner first; the chat is the couple's."));
     }
 
     /** Read from the event stream, so an id of any other kind of aggregate is simply not a message here. */

@@ -29,6 +29,23 @@ public class CoupleMembership {
                    .optional();
     }
 
+    public record Partnership(String coupleId, String partnerId) {
+    }
+
+    /** The user's couple and partner in one read, for per-message paths such as the chat. */
+    public Optional<Partnership> partnershipOf(String userId) {
+        return jdbc.sql("""
+                        SELECT mine.couple_id, theirs.user_id AS partner_id
+                        FROM couple_membership mine
+                        JOIN couple_membership theirs
+                          ON theirs.couple_id = mine.couple_id AND theirs.user_id <> mine.user_id
+                        WHERE mine.user_id = :userId
+                        """)
+                   .param("userId", userId)
+                   .query((rs, row) -> new Partnership(rs.getString("couple_id"), rs.getString("partner_id")))
+                   .optional();
+    }
+
     /** The caller's couple, or NOT_FOUND {@code not_in_couple}. */
     String requireCoupleOf(String userId) {
         return coupleOf(userId).orElseThrow(CoupleRejections::notInCouple);
