@@ -4,6 +4,7 @@ import io.tandem.api.community.CommunityEvents.CommentAddedEvent;
 import io.tandem.api.notification.NotificationCommands;
 import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
 import io.tandem.api.notification.NotificationKind;
+import io.tandem.command.notification.NotificationTriggers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * recipient, so a replayed event notifies once. The text names nobody: notifications carry no personal data.
  */
 @Component
-@ProcessingGroup("notification-triggers")
+@ProcessingGroup(NotificationTriggers.PROCESSING_GROUP)
 class CommentNotifications {
 
     private final CommandGateway commands;

@@ -6,6 +6,7 @@ import io.tandem.api.couple.CoupleEvents.PlanReminderDueEvent;
 import io.tandem.api.notification.NotificationCommands;
 import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
 import io.tandem.api.notification.NotificationKind;
+import io.tandem.command.notification.NotificationTriggers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +21,7 @@ import java.util.List;
  * replay notifies nobody twice. Texts name no one: the app shows who from the subject.
  */
 @Component
-@ProcessingGroup("notification-triggers")
+@ProcessingGroup(NotificationTriggers.PROCESSING_GROUP)
 class CoupleNotifications {
 
     private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm");

@@ -5,6 +5,7 @@ import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
 import io.tandem.api.notification.NotificationKind;
 import io.tandem.api.vehicle.DueReason;
 import io.tandem.api.vehicle.VehicleEvents.MaintenanceDueEvent;
+import io.tandem.command.notification.NotificationTriggers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +19,7 @@ import java.util.Locale;
  * replayed event notifies once. The text names the service and what made it due, never the vehicle's plate.
  */
 @Component
-@ProcessingGroup("notification-triggers")
+@ProcessingGroup(NotificationTriggers.PROCESSING_GROUP)
 class MaintenanceDueNotifier {
 
     private final CommandGateway commands;

@@ -1,10 +1,11 @@
-package io.tandem.command.notification;
+package io.tandem.command.booking;
 
 import io.tandem.api.booking.BookingEvents.BookingCancelledEvent;
 import io.tandem.api.booking.BookingEvents.BookingConfirmedEvent;
 import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
 import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
 import io.tandem.api.notification.NotificationKind;
+import io.tandem.command.notification.NotificationTriggers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
