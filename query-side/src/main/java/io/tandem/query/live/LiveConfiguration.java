@@ -1,13 +1,9 @@
 package io.tandem.query.live;
 
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -21,7 +17,7 @@ import java.util.List;
  * every node follows the event stream itself ({@link Live#PROCESSING_GROUP}) and delivers what concerns the
  * sockets connected to it, so a message sent through one node reaches a partner connected to another.
  */
-@org.springframework.context.annotation.Configuration
+@Configuration
 @EnableWebSocketMessageBroker
 class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
 
@@ -53,19 +49,8 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
         registration.interceptors(authorization, receipts);
     }
 
-    /**
-     * A tracking processor's token is normally claimed by one node; this one keeps its token in memory, so every
-     * node runs its own from the head of the stream and sees every event that its sockets may need.
-     */
     @Bean
     ConfigurerModule liveDeliveryProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessor(
-                        Live.PROCESSING_GROUP, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                                                .andInitialTrackingToken(
-                                                                        StreamableMessageSource::createHeadToken))
-                .registerTokenStore(Live.PROCESSING_GROUP, c -> new InMemoryTokenStore())
-                .registerTransactionManager(Live.PROCESSING_GROUP, c -> NoTransactionManager.INSTANCE));
+        return PerNodeProcessor.registration(Live.PROCESSING_GROUP);
     }
 }

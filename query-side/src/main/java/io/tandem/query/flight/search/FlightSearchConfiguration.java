@@ -11,13 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tandem.api.flight.FlightSearchResults.PromotionView;
+import io.tandem.query.live.PerNodeProcessor;
 import org.apache.http.HttpHost;
-import org.axonframework.config.Configuration;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.elasticsearch.client.RestClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.cache.CacheManagerCustomizer;
@@ -25,6 +21,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
 
@@ -38,7 +35,7 @@ import java.time.Duration;
  * Elasticsearch health indicator uses the same {@link RestClient} ({@code GET /_cluster/health}, which the in-JVM
  * node answers), so {@code /actuator/health} reports the search server.
  */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 @EnableCaching
 class FlightSearchConfiguration {
 
@@ -77,21 +74,11 @@ class FlightSearchConfiguration {
                                                                                     .build());
     }
 
-    /**
-     * A tracking processor's token is claimed by one node, but every node must evict its cache: this processor keeps
-     * its token in memory, so each node runs its own, from the head of the stream at start-up.
-     */
+    /** Every node evicts its own cache, so every node runs the evicting processor for itself. */
     @Bean
     ConfigurerModule flightSearchCacheProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerTrackingEventProcessor(
-                        CACHE_PROCESSING_GROUP, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                                                .andInitialTrackingToken(
-                                                                        StreamableMessageSource::createHeadToken))
-                .registerTokenStore(CACHE_PROCESSING_GROUP, c -> new InMemoryTokenStore())
-                // its handlers wait for search to catch up: no database transaction stays open meanwhile
-                .registerTransactionManager(CACHE_PROCESSING_GROUP, c -> NoTransactionManager.INSTANCE));
+        // its handlers wait for search to catch up: no database transaction stays open meanwhile
+        return PerNodeProcessor.registration(CACHE_PROCESSING_GROUP);
     }
 
     /**
