@@ -12,6 +12,7 @@ import io.tandem.api.couple.CoupleQueries.ListCalendarEntriesQuery;
 import io.tandem.api.paging.Cursor;
 import io.tandem.api.paging.PageRequest;
 import io.tandem.platform.jdbc.JsonColumns;
+import io.tandem.query.file.FileGrants;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,12 +44,17 @@ class CalendarProjection {
                        .map(id -> new CalendarImage(id, "/api/files/" + id)).toList(),
             rs.getString("created_by"));
 
+    /** Each entry's photos are shared under {@code calendar/<entry id>}. */
+    private static final String GRANT_PREFIX = "calendar/";
+
     private final JdbcClient jdbc;
     private final ActiveCouples couples;
+    private final FileGrants grants;
 
-    CalendarProjection(JdbcClient jdbc, ActiveCouples couples) {
+    CalendarProjection(JdbcClient jdbc, ActiveCouples couples, FileGrants grants) {
         this.jdbc = jdbc;
         this.couples = couples;
+        this.grants = grants;
     }
 
     @EventHandler
@@ -108,7 +114,7 @@ class CalendarProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM file_grant WHERE source LIKE 'calendar/%'").update();
+        grants.revokeAll(GRANT_PREFIX);
         jdbc.sql("DELETE FROM couple_calendar_entry").update();
     }
 
@@ -150,8 +156,8 @@ class CalendarProjection {
 
     /** Every image of the entry, for both partners of a couple still together; nothing otherwise. */
     private void regrant(String entryId) {
-        String source = "calendar/" + entryId;
-        jdbc.sql("DELETE FROM file_grant WHERE source = :source").param("source", source).update();
+        String source = GRANT_PREFIX + entryId;
+        grants.revoke(source);
         jdbc.sql("""
                  INSERT INTO file_grant (file_id, grantee, source)
                  SELECT image.id, partner.id, :source
