@@ -36,7 +36,7 @@ class NotificationQueryController {
     SseEmitter stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         Cursor lastSeen = lastEventId == null || lastEventId.isBlank() ? null : Cursor.decode(lastEventId, 2);
         if (lastSeen != null) {
-            lastSeen.instant(0);
+            lastSeen.instant(0); // read now: a malformed id is a 400, not a stream that breaks once open
         }
         return streams.open(CurrentUser.id(), lastSeen);
     }
