@@ -11,8 +11,6 @@ import io.tandem.api.chat.ChatQueries.ListChatMessagesQuery;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.paging.Cursor;
 import io.tandem.api.paging.PageRequest;
-import io.tandem.query.couple.ActiveCouples;
-import io.tandem.query.couple.ActiveCouples.ActiveCouple;
 import io.tandem.query.file.FileGrants;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,12 +35,12 @@ class ChatProjection {
     private static final String GRANT_PREFIX = "chat/";
 
     private final JdbcClient jdbc;
-    private final ActiveCouples couples;
+    private final ChatRooms rooms;
     private final FileGrants grants;
 
-    ChatProjection(JdbcClient jdbc, ActiveCouples couples, FileGrants grants) {
+    ChatProjection(JdbcClient jdbc, ChatRooms rooms, FileGrants grants) {
         this.jdbc = jdbc;
-        this.couples = couples;
+        this.rooms = rooms;
         this.grants = grants;
     }
 
@@ -106,7 +104,7 @@ class ChatProjection {
 
     @QueryHandler
     ChatHistory handle(ListChatMessagesQuery query) {
-        ActiveCouple room = couples.of(query.userId()).orElseThrow(() -> new RejectedException(
+        ChatRooms.Room room = rooms.of(query.userId()).orElseThrow(() -> new RejectedException(
                 Rejection.notFound("not_in_couple", "Link with your partner first; the chat is the couple's.")));
         PageRequest page = query.page();
         Cursor after = page.after(2);

@@ -1,6 +1,5 @@
 package io.tandem.query.chat;
 
-import io.tandem.query.couple.ActiveCouples;
 import io.tandem.query.live.SubscriptionPolicy;
 import org.springframework.stereotype.Component;
 
@@ -10,10 +9,10 @@ class ChatRoomSubscriptions implements SubscriptionPolicy {
 
     static final String PREFIX = "/topic/couples/";
 
-    private final ActiveCouples couples;
+    private final ChatRooms rooms;
 
-    ChatRoomSubscriptions(ActiveCouples couples) {
-        this.couples = couples;
+    ChatRoomSubscriptions(ChatRooms rooms) {
+        this.rooms = rooms;
     }
 
     @Override
@@ -23,7 +22,6 @@ class ChatRoomSubscriptions implements SubscriptionPolicy {
 
     @Override
     public boolean allows(String userId, String destination) {
-        return couples.of(userId).map(couple -> destination.equals(ChatPush.roomTopic(couple.coupleId())))
-                      .orElse(false);
+        return rooms.of(userId).map(room -> destination.equals(ChatPush.roomTopic(room.coupleId()))).orElse(false);
     }
 }

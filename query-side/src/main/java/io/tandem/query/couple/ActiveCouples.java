@@ -9,14 +9,13 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
 /**
  * Which couple a reader belongs to now, and which day it is for couples ({@code tandem.couple.zone}, Korea by
  * default). Every couple query starts here, so a couple that ended shows nothing to either partner.
  */
 @Component
-public class ActiveCouples {
+class ActiveCouples {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
@@ -26,25 +25,16 @@ public class ActiveCouples {
         this.zone = zone;
     }
 
-    public record ActiveCouple(String coupleId, String partnerId) {
-    }
-
-    /** The couple the user is in now, with their partner; empty once it ended. */
-    public Optional<ActiveCouple> of(String userId) {
+    String requireCoupleOf(String userId) {
         return jdbc.sql("""
-                        SELECT couple_id, CASE WHEN inviter_id = :userId THEN invitee_id ELSE inviter_id END AS partner
-                        FROM couple
+                        SELECT couple_id FROM couple
                         WHERE disconnected_at IS NULL AND (inviter_id = :userId OR invitee_id = :userId)
                         """)
                    .param("userId", userId)
-                   .query((rs, row) -> new ActiveCouple(rs.getString("couple_id"), rs.getString("partner")))
-                   .optional();
-    }
-
-    String requireCoupleOf(String userId) {
-        return of(userId).map(ActiveCouple::coupleId)
-                         .orElseThrow(() -> new RejectedException(Rejection.notFound("not_in_couple",
-                                                                                     "You are not in a couple.")));
+                   .query(String.class)
+                   .optional()
+                   .orElseThrow(() -> new RejectedException(Rejection.notFound("not_in_couple",
+                                                                               "You are not in a couple.")));
     }
 
     LocalDate today() {
