@@ -1,0 +1,29 @@
+package io.tandem.operations.processor;
+
+import io.tandem.api.RejectedException;
+import io.tandem.api.Rejection;
+import io.tandem.operations.processor.BoardViews.ProcessorBoard;
+import io.tandem.operations.processor.BoardViews.ProcessorView;
+
+/** The processor board as this node reads it now, and the processors it knows. */
+public class ProcessorBoards {
+
+    private final ClusterReader reader;
+    private final BoardAssembler assembler;
+
+    ProcessorBoards(ClusterReader reader, BoardAssembler assembler) {
+        this.reader = reader;
+        this.assembler = assembler;
+    }
+
+    public ProcessorBoard current() {
+        return assembler.assemble(reader.read());
+    }
+
+    /** The named processor as the board shows it; 404 for a name no node and no token table knows. */
+    public ProcessorView require(String name) {
+        return current().processors().stream().filter(processor -> processor.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new RejectedException(Rejection.notFound(
+                                "processor_not_found", "No event processor is called " + name + ".")));
+    }
+}
