@@ -3,6 +3,7 @@ package io.tandem.operations.processor;
 import io.tandem.operations.control.ProcessorControl;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,13 @@ import java.util.Map;
 record ClusterSnapshot(Instant now, List<Node> nodes, List<Heartbeat> heartbeats, List<Token> tokens,
                        Map<String, DeadLetters> deadLetters, Map<String, ProcessorControl> controls,
                        List<Ack> acks) {
+
+    /** The same snapshot with this node's heartbeats replaced by what its processors say right now. */
+    ClusterSnapshot withFresh(String nodeId, List<Heartbeat> fresh) {
+        List<Heartbeat> merged = new ArrayList<>(fresh);
+        heartbeats.stream().filter(heartbeat -> !heartbeat.nodeId().equals(nodeId)).forEach(merged::add);
+        return new ClusterSnapshot(now, nodes, merged, tokens, deadLetters, controls, acks);
+    }
 
     record Node(String nodeId, String sides, String tokenSchema, Instant startedAt, Instant lastSeen,
                 boolean alive) {

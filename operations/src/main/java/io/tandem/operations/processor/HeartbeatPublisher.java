@@ -3,10 +3,9 @@ package io.tandem.operations.processor;
 import io.tandem.operations.OperationsProperties;
 import io.tandem.operations.OperationsTables;
 import io.tandem.operations.node.LocalNode;
-import io.tandem.operations.node.LocalProcessor;
 import io.tandem.operations.node.LocalProcessors;
+import io.tandem.operations.processor.ClusterSnapshot.Heartbeat;
 import io.tandem.platform.jdbc.JsonColumns;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,66 +31,50 @@ class HeartbeatPublisher implements SmartLifecycle {
 
     private final LocalNode node;
     private final LocalProcessors processors;
+    private final LocalReports reports;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final OperationsTables tables;
     private final OperationsProperties properties;
-    private final SegmentSampler sampler;
     private ScheduledExecutorService scheduler;
 
-    HeartbeatPublisher(LocalNode node, LocalProcessors processors, JdbcClient jdbc, TransactionTemplate transactions,
-                       OperationsTables tables, OperationsProperties properties) {
+    HeartbeatPublisher(LocalNode node, LocalProcessors processors, LocalReports reports, JdbcClient jdbc,
+                       TransactionTemplate transactions, OperationsTables tables, OperationsProperties properties) {
         this.node = node;
         this.processors = processors;
+        this.reports = reports;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tables = tables;
         this.properties = properties;
-        this.sampler = new SegmentSampler(properties.rateWindow());
     }
 
     void publish() {
-        Instant now = Instant.now();
-        List<LocalProcessor> local = processors.all();
-        List<Object[]> rows = new ArrayList<>();
-        Set<String> reportedSegments = new HashSet<>();
-        for (LocalProcessor processor : local) {
-            List<ReportedSegment> segments = new ArrayList<>();
-            for (EventTrackerStatus status : processor.processor().processingStatus().values()) {
-                int segment = status.getSegment().getSegmentId();
-                reportedSegments.add(SegmentSampler.key(processor.name(), segment));
-                Long position = status.getCurrentPosition().isPresent()
-                        ? status.getCurrentPosition().getAsLong() : null;
-                segments.add(ReportedSegment.of(status, sampler.observe(processor.name(), segment, position, now)));
-            }
-            rows.add(new Object[]{processor.name(), processor.side(), processor.mode(), processor.tokenStore(),
-                    processor.processor().isRunning(), processor.processor().isError(),
-                    JsonColumns.write(segments)});
-        }
-        sampler.retainOnly(reportedSegments);
-        transactions.executeWithoutResult(tx -> write(local, rows));
+        List<Heartbeat> current = reports.now(Instant.now());
+        transactions.executeWithoutResult(tx -> write(current));
     }
 
-    private void write(List<LocalProcessor> local, List<Object[]> rows) {
+    private void write(List<Heartbeat> current) {
         jdbc.sql("INSERT INTO " + tables.table("ops_node")
                  + " (node_id, sides, token_schema, started_at, last_seen) VALUES (?, ?, ?, ?, now())"
                  + " ON CONFLICT (node_id) DO UPDATE SET sides = excluded.sides,"
                  + " token_schema = excluded.token_schema, last_seen = now()")
             .params(node.nodeId(), processors.sides(), node.tokenSchema(), Timestamp.from(node.startedAt()))
             .update();
-        for (Object[] row : rows) {
+        for (Heartbeat report : current) {
             jdbc.sql("INSERT INTO " + tables.table("ops_processor_heartbeat")
                      + " (node_id, processor, side, mode, token_store, running, error, segments, reported_at)"
                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, now())"
                      + " ON CONFLICT (node_id, processor) DO UPDATE SET side = excluded.side,"
                      + " mode = excluded.mode, token_store = excluded.token_store, running = excluded.running,"
                      + " error = excluded.error, segments = excluded.segments, reported_at = now()")
-                .params(node.nodeId(), row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+                .params(node.nodeId(), report.processor(), report.side(), report.mode(), report.tokenStore(),
+                        report.running(), report.error(), JsonColumns.write(report.segments()))
                 .update();
         }
         jdbc.sql("DELETE FROM " + tables.table("ops_processor_heartbeat")
                  + " WHERE node_id = ? AND NOT (processor = ANY (?))")
-            .params(node.nodeId(), local.stream().map(LocalProcessor::name).toArray(String[]::new))
+            .params(node.nodeId(), current.stream().map(Heartbeat::processor).toArray(String[]::new))
             .update();
         jdbc.sql("DELETE FROM " + tables.table("ops_node") + " WHERE last_seen < now() - ?::interval")
             .param(properties.nodeRetention().toSeconds() + " seconds")

@@ -19,19 +19,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProcessorBoardConfiguration {
 
     @Bean
-    HeartbeatPublisher operationsHeartbeatPublisher(LocalNode node, LocalProcessors processors, JdbcClient jdbc,
-                                                    PlatformTransactionManager transactionManager,
+    LocalReports operationsLocalReports(LocalNode node, LocalProcessors processors, OperationsProperties properties) {
+        return new LocalReports(node, processors, properties);
+    }
+
+    @Bean
+    HeartbeatPublisher operationsHeartbeatPublisher(LocalNode node, LocalProcessors processors, LocalReports reports,
+                                                    JdbcClient jdbc, PlatformTransactionManager transactionManager,
                                                     OperationsTables tables, OperationsProperties properties) {
-        return new HeartbeatPublisher(node, processors, jdbc, new TransactionTemplate(transactionManager), tables,
-                                      properties);
+        return new HeartbeatPublisher(node, processors, reports, jdbc, new TransactionTemplate(transactionManager),
+                                      tables, properties);
     }
 
     /** Tokens are read with the serializer Axon's token store writes them with (the primary one). */
     @Bean
     ProcessorBoards operationsProcessorBoards(JdbcClient jdbc, OperationsTables tables,
                                               OperationsProperties properties, ProcessorControls controls,
-                                              Serializer serializer, EventPositions positions, LocalNode node) {
-        return new ProcessorBoards(new ClusterReader(jdbc, tables, properties, controls, serializer),
+                                              Serializer serializer, EventPositions positions, LocalNode node,
+                                              LocalReports reports) {
+        return new ProcessorBoards(new ClusterReader(jdbc, tables, properties, controls, serializer), reports,
                                    new BoardAssembler(positions, properties.stallAfter(), node.nodeId()));
     }
 

@@ -9,15 +9,19 @@ import io.tandem.operations.processor.BoardViews.ProcessorView;
 public class ProcessorBoards {
 
     private final ClusterReader reader;
+    private final LocalReports local;
     private final BoardAssembler assembler;
 
-    ProcessorBoards(ClusterReader reader, BoardAssembler assembler) {
+    ProcessorBoards(ClusterReader reader, LocalReports local, BoardAssembler assembler) {
         this.reader = reader;
+        this.local = local;
         this.assembler = assembler;
     }
 
+    /** Other nodes as of their last heartbeat; this node as of now, so a single node's board is exact. */
     public ProcessorBoard current() {
-        return assembler.assemble(reader.read());
+        ClusterSnapshot cluster = reader.read();
+        return assembler.assemble(cluster.withFresh(local.nodeId(), local.now(cluster.now())));
     }
 
     /** The named processor as the board shows it; 404 for a name no node and no token table knows. */

@@ -23,7 +23,10 @@ final class SegmentSampler {
         this.window = window;
     }
 
-    /** Records where a segment stands now and measures it; a position that went back (a reset) starts afresh. */
+    /**
+     * Records where a segment stands now and measures it; a position that went back (a reset) or that appeared
+     * (the first event handled) starts the measurement afresh.
+     */
     synchronized Measurement observe(String processor, int segment, Long position, Instant now) {
         String key = key(processor, segment);
         Deque<Sample> recent = samples.computeIfAbsent(key, k -> new ArrayDeque<>());
@@ -32,7 +35,7 @@ final class SegmentSampler {
         if (last == null || last.position() != current) {
             movedAt.put(key, now);
         }
-        if (last != null && current < last.position()) {
+        if (last != null && (current < last.position() || last.position() == Long.MIN_VALUE)) {
             recent.clear();
         }
         recent.addLast(new Sample(now, current));
