@@ -63,8 +63,10 @@ class OpsConsoleBrowserTest {
         console.act("bookings", "pause", "browser test: hold bookings");
         console.awaitStatus("bookings", "paused");
         assertThat(console.processorField("bookings", "status")).contains("browser test: hold bookings");
-        console.processorRow("bookings").findElement(By.cssSelector("button.name")).click();
-        browser.visible(By.cssSelector("tr[data-segments-of='bookings']"));
+        // the node applied it: no instance runs, and every segment's claim is released
+        browser.until(d -> !console.processorField("bookings", "status").contains("still running")
+                           && console.processorField("bookings", "segments").matches("(\\d+) on 0 nodes, \\1 unclaimed"));
+        console.showSegments("bookings");
         browser.screenshot("processors-paused");
 
         console.act("bookings", "resume", "browser test: done");

@@ -3,6 +3,7 @@ package io.tandem.operations.browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,9 +77,13 @@ public final class HeadlessChromium implements AutoCloseable {
         });
     }
 
-    /** Waits up to 20 seconds for the condition to give something other than null or false. */
+    /**
+     * Waits up to 20 seconds for the condition to give something other than null or false. A page that redraws
+     * (the live board does, every few seconds) may replace an element while the condition reads it; the condition
+     * is then tried again.
+     */
     public <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves what the browser shows as {@code name.png} when {@value #SCREENSHOTS} is set; does nothing otherwise. */

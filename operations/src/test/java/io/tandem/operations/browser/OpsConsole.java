@@ -40,12 +40,13 @@ public final class OpsConsole {
 
     /** The board's row of this processor, once the live board has shown it. */
     public WebElement processorRow(String processor) {
-        return browser.visible(By.cssSelector("#board-rows tr[data-processor='" + processor + "']"));
+        return browser.visible(By.cssSelector(row(processor)));
     }
 
     /** A cell of a processor's row: status, lag-events, lag-seconds, events-per-second, dead-letters, segments. */
     public String processorField(String processor, String field) {
-        return processorRow(processor).findElement(By.cssSelector("td[data-field='" + field + "']")).getText();
+        return browser.until(d -> d.findElement(By.cssSelector(row(processor) + " td[data-field='" + field + "']"))
+                                   .getText());
     }
 
     /** Waits until the live board shows the processor in this status (running, paused, ...). */
@@ -54,16 +55,33 @@ public final class OpsConsole {
                 "#board-rows tr[data-processor='" + processor + "'][data-status='" + status + "']")).size() == 1);
     }
 
+    /** Opens the processor's segment table (the board keeps it open while it redraws). */
+    public void showSegments(String processor) {
+        browser.until(d -> {
+            d.findElement(By.cssSelector(row(processor) + " button.name")).click();
+            return true;
+        });
+        browser.visible(By.cssSelector("tr[data-segments-of='" + processor + "']"));
+    }
+
     /** Clicks the processor's pause or resume button and confirms with the reason. */
     public void act(String processor, String action, String reason) {
-        processorRow(processor).findElement(By.cssSelector("button[data-action='" + action + "']")).click();
+        browser.until(d -> {
+            d.findElement(By.cssSelector(row(processor) + " button[data-action='" + action + "']")).click();
+            return true;
+        });
         browser.visible(By.id("reason-input")).sendKeys(reason);
         browser.driver().findElement(By.id("reason-confirm")).click();
     }
 
     /** Whether the processor's row offers this action to the signed-in account. */
     public boolean offers(String processor, String action) {
-        return !processorRow(processor).findElements(By.cssSelector("button[data-action='" + action + "']"))
-                                       .isEmpty();
+        processorRow(processor);
+        return !browser.driver().findElements(By.cssSelector(row(processor) + " button[data-action='" + action
+                                                              + "']")).isEmpty();
+    }
+
+    private static String row(String processor) {
+        return "#board-rows tr[data-processor='" + processor + "']";
     }
 }
