@@ -1,3 +1,7 @@
 package io.tandem.api.identity;
 
-public enum Role { USER, ADMIN }
+/**
+ * What an account may do. USER is every account's; ADMIN does everything; OPERATOR reads the operations console and
+ * pauses, resumes and retries there; AUDITOR reads the operations console and audit trails only.
+ */
+public enum Role { USER, ADMIN, OPERATOR, AUDITOR }

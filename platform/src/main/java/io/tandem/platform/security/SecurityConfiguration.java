@@ -1,6 +1,7 @@
 package io.tandem.platform.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,8 @@ import java.util.List;
 
 /**
  * Every side validates the same access tokens with Spring Security's resource server; only the command side
- * issues them. Anything not listed as public needs a token, and {@code /api/admin/**} needs the ADMIN role.
+ * issues them. Anything not listed as public needs a token, and {@code /api/admin/**} needs the ADMIN role unless a
+ * module's {@link AccessRules} say otherwise for its own paths.
  */
 @AutoConfiguration
 @EnableWebSecurity
@@ -39,15 +41,17 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandler problems,
-                                    PublicPathsProperties publicPaths)
+                                    PublicPathsProperties publicPaths, ObjectProvider<AccessRules> moduleRules)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .authorizeHttpRequests(requests -> requests
-                    .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                    .requestMatchers(publicPaths.publicPaths().toArray(String[]::new)).permitAll()
-                    .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                    .anyRequest().authenticated())
+            .authorizeHttpRequests(requests -> {
+                requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(publicPaths.publicPaths().toArray(String[]::new)).permitAll();
+                moduleRules.orderedStream().forEach(rules -> rules.apply(requests));
+                requests.requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated();
+            })
             .oauth2ResourceServer(resourceServer -> resourceServer
                     .bearerTokenResolver(bearerTokens(publicPaths.tokenInQueryPaths()))
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))

@@ -1,0 +1,54 @@
+package io.tandem.operations.processor;
+
+import io.tandem.operations.control.ProcessorControl;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the tables say about the cluster's processors at one moment (the database's clock): the nodes, what
+ * each reported, the tokens and dead letters of every side's schema, and what operators asked for.
+ */
+record ClusterSnapshot(Instant now, List<Node> nodes, List<Heartbeat> heartbeats, List<Token> tokens,
+                       Map<String, DeadLetters> deadLetters, Map<String, ProcessorControl> controls,
+                       List<Ack> acks) {
+
+    /** The same snapshot with this node's heartbeats replaced by what its processors say right now. */
+    ClusterSnapshot withFresh(String nodeId, List<Heartbeat> fresh) {
+        List<Heartbeat> merged = new ArrayList<>(fresh);
+        heartbeats.stream().filter(heartbeat -> !heartbeat.nodeId().equals(nodeId)).forEach(merged::add);
+        return new ClusterSnapshot(now, nodes, merged, tokens, deadLetters, controls, acks);
+    }
+
+    record Node(String nodeId, String sides, String tokenSchema, Instant startedAt, Instant lastSeen,
+                boolean alive) {
+    }
+
+    record Heartbeat(String nodeId, String processor, String side, String mode, String tokenStore, boolean running,
+                     boolean error, List<ReportedSegment> segments, Instant reportedAt) {
+    }
+
+    /**
+     * A row of a side's {@code tokenentry}.
+     *
+     * @param schema    the schema of the side that keeps it
+     * @param updatedAt when its owner last stored or extended it
+     */
+    record Token(String schema, String processor, int segment, String owner, Long position, boolean replaying,
+                 Long resetPosition, Instant updatedAt) {
+    }
+
+    record DeadLetters(long letters, long sequences) {
+
+        static final DeadLetters NONE = new DeadLetters(0, 0);
+
+        DeadLetters plus(DeadLetters other) {
+            return new DeadLetters(letters + other.letters, sequences + other.sequences);
+        }
+    }
+
+    record Ack(String nodeId, String processor, long version, String state, String failure) {
+    }
+}

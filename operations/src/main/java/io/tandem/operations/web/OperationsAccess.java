@@ -1,0 +1,50 @@
+package io.tandem.operations.web;
+
+import io.tandem.platform.security.AccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may do what in the operations console: the one place its roles are decided.
+ * <ul>
+ *     <li>the console page itself ({@code /ops/}) loads for anyone; everything it shows comes from the API;</li>
+ *     <li>ADMIN does everything (anything not matched here falls to the platform's {@code /api/admin/**} rule);</li>
+ *     <li>OPERATOR reads the operations API and pauses, resumes and retries;</li>
+ *     <li>AUDITOR reads the operations API and the audit trails, and does nothing else;</li>
+ *     <li>USER gets 403 everywhere here.</li>
+ * </ul>
+ */
+class OperationsAccess implements AccessRules {
+
+    static final String ADMIN = "ADMIN";
+    static final String OPERATOR = "OPERATOR";
+    static final String AUDITOR = "AUDITOR";
+
+    /** What operators may do besides reading. */
+    static final String[] OPERATOR_ACTIONS = {
+            "/api/admin/processors/*/pause",
+            "/api/admin/processors/*/resume"
+    };
+
+    /** What operators and auditors may read. */
+    static final String[] OPERATIONS_READS = {
+            "/api/admin/processors/**",
+            "/api/admin/projections/**",
+            "/api/admin/dead-letters/**",
+            "/api/admin/operations/**"
+    };
+
+    /** What auditors read besides the operations API (issue "Operations II"). */
+    static final String[] AUDIT_READS = {
+            "/api/admin/audit/**"
+    };
+
+    @Override
+    public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+        requests.requestMatchers(HttpMethod.GET, "/ops", "/ops/", "/ops/**").permitAll()
+                .requestMatchers(HttpMethod.POST, OPERATOR_ACTIONS).hasAnyRole(ADMIN, OPERATOR)
+                .requestMatchers(HttpMethod.GET, OPERATIONS_READS).hasAnyRole(ADMIN, OPERATOR, AUDITOR)
+                .requestMatchers(HttpMethod.GET, AUDIT_READS).hasAnyRole(ADMIN, AUDITOR);
+    }
+}

@@ -1,0 +1,13 @@
+// The console's screens, in navigation order. A built screen names its module, which exports
+//   mount(container, context) -> unmount function
+// where context = {api, session, dialogs}. A screen not built yet has no module and shows as unavailable.
+// To add a screen: write js/screens/<id>.js and give its entry a load function here.
+
+export const screens = [
+    {id: 'processors', title: 'Processors', load: () => import('./screens/processors.js')},
+    {id: 'replays', title: 'Replays'},
+    {id: 'rebuilds', title: 'Rebuilds'},
+    {id: 'dead-letters', title: 'Dead letters'},
+    {id: 'operator-log', title: 'Operator log'},
+    {id: 'audit', title: 'Audit'},
+];
