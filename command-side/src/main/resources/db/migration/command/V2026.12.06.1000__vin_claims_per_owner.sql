@@ -13,3 +13,7 @@ WHERE event.aggregateidentifier = claim.vehicle_id
 ALTER TABLE vehicle_vin_claim DROP CONSTRAINT vehicle_vin_claim_pkey;
 ALTER TABLE vehicle_vin_claim ADD PRIMARY KEY (vehicle_id);
 CREATE UNIQUE INDEX vehicle_vin_claim_owner_vin ON vehicle_vin_claim (owner_id, vin);
+
+-- An erasure now deletes the person's vehicles and with them their claims; those of people erased before go now.
+DELETE FROM vehicle_vin_claim
+WHERE owner_id IN (SELECT subject_id FROM personal_data_key WHERE erased_at IS NOT NULL);
