@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static io.tandem.testsupport.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -170,7 +171,7 @@ class FileUploadApiTest {
 
     @Test
     void uploadsInParallelCannotOvershootTheQuota() {
-        List<CompletableFuture<ApiResponse>> uploads = java.util.stream.IntStream.range(0, 6)
+        List<CompletableFuture<ApiResponse>> uploads = IntStream.range(0, 6)
                 .mapToObj(i -> CompletableFuture.supplyAsync(
                         () -> owner.upload("/api/files", "file", i + ".txt", "text/plain", text(NINE_MEGABYTES))))
                 .toList();
