@@ -341,6 +341,22 @@ class VehicleJourneyTest {
         assertThat(sameCarAgain).isNotEqualTo(vehicleId);
     }
 
+    /**
+     * A VIN is printed on the windshield, so it proves nothing: whoever registers it first must not lock the real
+     * owner out (security review L8). Each account may hold a VIN once.
+     */
+    @Test
+    void nobodyCanSquatAnotherOwnersVin() {
+        String vin = randomVin();
+        String squatted = register(other, vin);
+
+        String owners = register(owner, vin);
+
+        assertThat(owners).isNotEqualTo(squatted);
+        assertProblem(owner.post("/api/vehicles", json(car(vin))), 409, "vin_taken");
+        assertProblem(other.post("/api/vehicles", json(car(vin))), 409, "vin_taken");
+    }
+
     @Test
     void listsArePagedByPageNumberOrByCursor() {
         List<String> registered = IntStream.range(0, 3).mapToObj(i -> register(owner, randomVin())).toList();
@@ -368,7 +384,7 @@ class VehicleJourneyTest {
         assertProblem(owner.post("/api/vehicles", json(withO)), 400, "invalid_request");
         Map<String, Object> tooShort = new HashMap<>(car(vin.substring(1)));
         assertProblem(owner.post("/api/vehicles", json(tooShort)), 400, "invalid_request");
-        assertProblem(other.post("/api/vehicles", json(car(vin))), 409, "vin_taken");
+        assertProblem(owner.post("/api/vehicles", json(car(vin))), 409, "vin_taken");
         assertProblem(owner.post("/api/vehicles", json(car(vin.toLowerCase()))), 409, "vin_taken");
         Map<String, Object> negativeMileage = new HashMap<>(car(randomVin()));
         negativeMileage.put("mileage", -1);

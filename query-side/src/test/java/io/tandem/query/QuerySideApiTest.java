@@ -74,7 +74,7 @@ class QuerySideApiTest {
         String userId = UUID.randomUUID().toString();
         publish(userId, new UserSignedUpEvent(userId, "lee@example.com", "{bcrypt}x", "Lee", Role.USER, null, null),
                 new ProfileUpdatedEvent(userId, "Lee Jieun", "iu"),
-                new ProfileImageChangedEvent(userId, "img-" + userId));
+                new ProfileImageChangedEvent(userId, "img-" + userId, null));
         ApiClient user = anonymous.as(token(userId, Role.USER));
 
         await().untilAsserted(() -> {

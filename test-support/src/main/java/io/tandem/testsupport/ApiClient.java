@@ -44,6 +44,11 @@ public final class ApiClient {
         return baseUrl;
     }
 
+    /** The bearer token this client sends, for clients of other protocols (STOMP) acting as the same user. */
+    public String accessToken() {
+        return accessToken;
+    }
+
     public ApiResponse get(String path) {
         return send(request(path).GET());
     }

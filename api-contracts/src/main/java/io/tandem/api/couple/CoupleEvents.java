@@ -1,9 +1,16 @@
 package io.tandem.api.couple;
 
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * What a couple keeps together (titles, places, notes) is personal data of both partners: its subject is the couple,
+ * whose key is erased when the couple ends, either partner disconnecting or being erased.
+ */
 public final class CoupleEvents {
 
     private CoupleEvents() {
@@ -24,31 +31,32 @@ public final class CoupleEvents {
     }
 
     /**
-     * The couple is over: its anniversaries, plans and calendar stay in the event store but neither partner sees
-     * them any more, and reminders of its plans notify nobody.
+     * The couple is over: neither partner sees its anniversaries, plans and calendar any more, the couple's key is
+     * erased with this event so what they held no longer decrypts, and reminders of its plans notify nobody.
      */
     public record CoupleDisconnectedEvent(String coupleId, String disconnectedBy, String partnerId) {
     }
 
-    public record AnniversaryAddedEvent(String anniversaryId, String coupleId, String title, LocalDate date,
-                                        boolean yearly, String addedBy) {
+    public record AnniversaryAddedEvent(String anniversaryId, @DataSubject String coupleId, @PersonalData String title,
+                                        LocalDate date, boolean yearly, String addedBy) {
     }
 
-    public record AnniversaryChangedEvent(String anniversaryId, String coupleId, String title, LocalDate date,
-                                          boolean yearly) {
+    public record AnniversaryChangedEvent(String anniversaryId, @DataSubject String coupleId,
+                                          @PersonalData String title, LocalDate date, boolean yearly) {
     }
 
     public record AnniversaryRemovedEvent(String anniversaryId, String coupleId) {
     }
 
     /** {@code reminderId} names the scheduled reminder so that a change or deletion can cancel it. */
-    public record PlanScheduledEvent(String planId, String coupleId, String title, String place, Instant time,
-                                     Instant remindAt, String reminderId, String addedBy) {
+    public record PlanScheduledEvent(String planId, @DataSubject String coupleId, @PersonalData String title,
+                                     @PersonalData String place, Instant time, Instant remindAt, String reminderId,
+                                     String addedBy) {
     }
 
     /** Carries the plan's whole state after the change; a new reminder id when the time moved. */
-    public record PlanChangedEvent(String planId, String coupleId, String title, String place, Instant time,
-                                   Instant remindAt, String reminderId) {
+    public record PlanChangedEvent(String planId, @DataSubject String coupleId, @PersonalData String title,
+                                   @PersonalData String place, Instant time, Instant remindAt, String reminderId) {
     }
 
     public record PlanDeletedEvent(String planId, String coupleId) {
@@ -58,13 +66,15 @@ public final class CoupleEvents {
     public record PlanReminderDueEvent(String planId, String coupleId, Instant time) {
     }
 
-    public record CalendarEntryAddedEvent(String entryId, String coupleId, LocalDate date, String title,
-                                          String content, List<String> imageIds, String addedBy) {
+    public record CalendarEntryAddedEvent(String entryId, @DataSubject String coupleId, LocalDate date,
+                                          @PersonalData String title, @PersonalData String content,
+                                          List<String> imageIds, String addedBy) {
     }
 
     /** Carries the entry's whole state after the change. */
-    public record CalendarEntryChangedEvent(String entryId, String coupleId, LocalDate date, String title,
-                                            String content, List<String> imageIds) {
+    public record CalendarEntryChangedEvent(String entryId, @DataSubject String coupleId, LocalDate date,
+                                            @PersonalData String title, @PersonalData String content,
+                                            List<String> imageIds) {
     }
 
     public record CalendarEntryRemovedEvent(String entryId, String coupleId) {

@@ -38,7 +38,11 @@ public final class IdentityEvents {
                                       @PersonalData String nickname) {
     }
 
-    public record ProfileImageChangedEvent(String userId, String imageId) {
+    /**
+     * {@code previousImageId} is our own image this one replaces, to be deleted: null for the first one, after a
+     * Kakao picture, and in events stored before it was recorded.
+     */
+    public record ProfileImageChangedEvent(String userId, String imageId, String previousImageId) {
     }
 
     /** {@code kakaoId} reads as null once the account is erased. */

@@ -9,8 +9,15 @@ public final class ProfileImages {
     private ProfileImages() {
     }
 
+    private static final String URL_PREFIX = "/api/profile-images/";
+
     public static String url(String imageId) {
-        return "/api/profile-images/" + imageId;
+        return URL_PREFIX + imageId;
+    }
+
+    /** The id of our own image at {@code url}; null for no url or another site's (a Kakao profile picture). */
+    public static String idIn(String url) {
+        return url != null && url.startsWith(URL_PREFIX) ? url.substring(URL_PREFIX.length()) : null;
     }
 
     public static String storageKey(String imageId) {

@@ -81,8 +81,9 @@ class Post {
         }
     }
 
+    /** Every post has a title, so one that reads as null belongs to an erased author: it is gone like a deleted one. */
     private void requireExists() {
-        if (deleted) {
+        if (deleted || title == null) {
             throw new RejectedException(Rejection.notFound("post_not_found", "No such post."));
         }
     }

@@ -7,6 +7,8 @@ import io.tandem.api.couple.CoupleEvents.AnniversaryAddedEvent;
 import io.tandem.api.couple.CoupleEvents.AnniversaryChangedEvent;
 import io.tandem.api.couple.CoupleEvents.AnniversaryRemovedEvent;
 import io.tandem.api.couple.CoupleResults.AnniversaryDetails;
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
 import io.tandem.command.couple.CoupleItems.Kind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -20,13 +22,18 @@ import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A date the couple keeps, once or every year. Only its couple may change it; to anyone else it does not exist. */
+/**
+ * A date the couple keeps, once or every year. Only its couple may change it; to anyone else it does not exist. Its
+ * title is the couple's personal data, in snapshots as in events.
+ */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class Anniversary {
 
     @AggregateIdentifier
     private String anniversaryId;
+    @DataSubject
     private String coupleId;
+    @PersonalData
     private String title;
     private LocalDate date;
     private boolean yearly;

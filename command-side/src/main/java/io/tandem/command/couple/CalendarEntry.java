@@ -7,6 +7,8 @@ import io.tandem.api.couple.CoupleEvents.CalendarEntryAddedEvent;
 import io.tandem.api.couple.CoupleEvents.CalendarEntryChangedEvent;
 import io.tandem.api.couple.CoupleEvents.CalendarEntryRemovedEvent;
 import io.tandem.api.couple.CoupleResults.CalendarEntryDetails;
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
 import io.tandem.command.couple.CoupleItems.Kind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -21,16 +23,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A day in the couple's shared calendar: a title, a note and photos either partner uploaded. Adding and changing
- * go through {@link CalendarKeeping}, which checks the photos first.
+ * go through {@link CalendarKeeping}, which checks the photos first. Title and note are the couple's personal data,
+ * in snapshots as in events.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class CalendarEntry {
 
     @AggregateIdentifier
     private String entryId;
+    @DataSubject
     private String coupleId;
     private LocalDate date;
+    @PersonalData
     private String title;
+    @PersonalData
     private String content;
     private List<String> imageIds;
     private boolean removed;

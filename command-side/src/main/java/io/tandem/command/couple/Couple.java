@@ -5,6 +5,7 @@ import io.tandem.api.couple.CoupleCommands.DisconnectCoupleCommand;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleLinkedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleStartDateChangedEvent;
+import io.tandem.platform.personaldata.PersonalDataKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -47,11 +48,15 @@ class Couple {
         }
     }
 
-    /** Releases both partners in the same unit of work, so either may link again as soon as this returns. */
+    /**
+     * Releases both partners in the same unit of work, so either may link again as soon as this returns, and erases
+     * the couple's key: nobody sees what an ended couple kept, so nothing of it should stay readable either.
+     */
     @CommandHandler
-    void handle(DisconnectCoupleCommand command, CoupleMembership membership) {
+    void handle(DisconnectCoupleCommand command, CoupleMembership membership, PersonalDataKeys keys) {
         requirePartner(command.userId());
         membership.release(coupleId);
+        keys.erase(coupleId);
         String partnerId = command.userId().equals(inviterId) ? inviteeId : inviterId;
         apply(new CoupleDisconnectedEvent(coupleId, command.userId(), partnerId));
     }

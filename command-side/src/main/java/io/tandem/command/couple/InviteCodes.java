@@ -47,6 +47,11 @@ class InviteCodes {
         throw new IllegalStateException("No free invite code after " + ATTEMPTS + " draws");
     }
 
+    /** An erased person's codes link nobody to them any more. */
+    void forgetCodesOf(String inviterId) {
+        jdbc.sql("DELETE FROM couple_invite_code WHERE inviter_id = :inviterId").param("inviterId", inviterId).update();
+    }
+
     Optional<String> inviterOf(String code) {
         return jdbc.sql("SELECT inviter_id FROM couple_invite_code WHERE code = :code")
                    .param("code", code)

@@ -10,6 +10,8 @@ import io.tandem.api.couple.CoupleEvents.PlanDeletedEvent;
 import io.tandem.api.couple.CoupleEvents.PlanReminderDueEvent;
 import io.tandem.api.couple.CoupleEvents.PlanScheduledEvent;
 import io.tandem.api.couple.CoupleResults.PlanDetails;
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
 import io.tandem.command.couple.CoupleItems.Kind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -31,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Something the couple will do at a set time, with a reminder to both of them ahead of it. The reminder is a
  * deadline of this aggregate (persistent, fired once across the cluster): moved when the time moves, cancelled when
  * the plan is deleted. A reminder whose moment has already passed when the plan is saved (a plan less than the
- * reminder lead away) goes out at once.
+ * reminder lead away) goes out at once. Title and place are the couple's personal data, in snapshots as in events.
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class Plan {
@@ -40,8 +42,11 @@ class Plan {
 
     @AggregateIdentifier
     private String planId;
+    @DataSubject
     private String coupleId;
+    @PersonalData
     private String title;
+    @PersonalData
     private String place;
     private Instant time;
     private Instant remindAt;

@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -38,36 +40,47 @@ class FileController {
     private final CommandGateway commands;
     private final FileStorage storage;
     private final ContentTypeDetector contentTypes;
+    private final FileQuota quota;
 
-    FileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes) {
+    FileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes, FileQuota quota) {
         this.commands = commands;
         this.storage = storage;
         this.contentTypes = contentTypes;
+        this.quota = quota;
     }
 
+    /**
+     * Tomcat keeps the part in a temporary file; from there it goes to the storage as a stream, its type detected
+     * from its head and its hash computed on the way, so no upload is ever whole in the heap.
+     */
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a file (at most 10 MB; its type is checked from its content)")
+    @Operation(summary = "Upload a file (at most 10 MB, within your storage quota; its type is checked from its "
+                         + "content)")
     ResponseEntity<UploadedFile> upload(@RequestPart("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {
             throw new RejectedException(Rejection.invalid("empty_file", "file is empty"));
         }
-        byte[] bytes = file.getBytes();
-        String contentType = contentTypes.detect(bytes);
         String ownerId = CurrentUser.id();
+        long size = file.getSize();
+        quota.requireRoomFor(ownerId, size);
         String fileId = UUID.randomUUID().toString();
         String storageKey = "files/" + ownerId + "/" + fileId;
         String fileName = safeName(file.getOriginalFilename());
-        String sha256 = sha256(bytes);
-        storage.put(storageKey, new ByteArrayInputStream(bytes), bytes.length, contentType);
+        MessageDigest digest = sha256();
+        String contentType;
+        try (InputStream content = new BufferedInputStream(new DigestInputStream(file.getInputStream(), digest))) {
+            contentType = contentTypes.detect(content);
+            storage.put(storageKey, content, size, contentType);
+        }
+        String sha256 = HexFormat.of().formatHex(digest.digest());
         try {
-            commands.sendAndWait(new RegisterFileCommand(fileId, ownerId, fileName, contentType, bytes.length,
-                                                         sha256, storageKey));
+            commands.sendAndWait(new RegisterFileCommand(fileId, ownerId, fileName, contentType, size, sha256,
+                                                         storageKey));
         } catch (RuntimeException failure) {
             storage.delete(storageKey);
             throw failure;
         }
-        UploadedFile uploaded = new UploadedFile(fileId, fileName, contentType, bytes.length, sha256,
-                                                 "/api/files/" + fileId);
+        UploadedFile uploaded = new UploadedFile(fileId, fileName, contentType, size, sha256, "/api/files/" + fileId);
         return ResponseEntity.created(URI.create(uploaded.url())).body(uploaded);
     }
 
@@ -91,9 +104,9 @@ class FileController {
         return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
     }
 
-    private static String sha256(byte[] bytes) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

@@ -6,7 +6,6 @@ import io.tandem.api.file.FileCommands.DeleteFileCommand;
 import io.tandem.api.file.FileCommands.RegisterFileCommand;
 import io.tandem.api.file.FileEvents.FileDeletedEvent;
 import io.tandem.api.file.FileEvents.FileRegisteredEvent;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -27,14 +26,16 @@ class StoredFile {
         // required by Axon to rebuild the aggregate from its events
     }
 
-    @CommandHandler
-    StoredFile(RegisterFileCommand command) {
+    /** Registrations are handled by {@link FileRegistration}, which first enters the file in its owner's quota. */
+    static StoredFile register(RegisterFileCommand command) {
+        StoredFile file = new StoredFile();
         apply(new FileRegisteredEvent(command.fileId(), command.ownerId(), command.fileName(), command.contentType(),
                                       command.size(), command.sha256(), command.storageKey()));
+        return file;
     }
 
-    @CommandHandler
-    void handle(DeleteFileCommand command) {
+    /** Called by {@link FileRegistration}, which frees the space in the same unit of work. */
+    void delete(DeleteFileCommand command) {
         // someone else's file answers exactly like a missing one, so ids cannot be probed
         if (deleted || !ownerId.equals(command.requesterId())) {
             throw new RejectedException(Rejection.notFound("file_not_found", "No such file."));

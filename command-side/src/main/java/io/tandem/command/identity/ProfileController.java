@@ -29,8 +29,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.UUID;
 
@@ -66,15 +68,19 @@ class ProfileController {
         return update(change);
     }
 
+    /** Read as a stream from Tomcat's temporary file; only the small resized image is ever in the heap. */
     @PostMapping(path = "/api/user/profile/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a profile image (JPEG, PNG or GIF); it is resized and served publicly")
+    @Operation(summary = "Upload a profile image (JPEG, PNG or GIF, at most 50 megapixels); it is resized, served "
+                         + "publicly and replaces the previous one")
     AccountProfile uploadImage(@RequestPart("image") MultipartFile image) throws IOException {
-        byte[] bytes = image.getBytes();
-        String type = contentTypes.detect(bytes);
-        if (!RESIZABLE.contains(type)) {
-            throw new UnsupportedFileTypeException(type);
+        ResizedImage resized;
+        try (InputStream content = new BufferedInputStream(image.getInputStream())) {
+            String type = contentTypes.detect(content);
+            if (!RESIZABLE.contains(type)) {
+                throw new UnsupportedFileTypeException(type);
+            }
+            resized = resizer.resize(content);
         }
-        ResizedImage resized = resizer.resize(bytes);
         String imageId = UUID.randomUUID().toString();
         String key = ProfileImages.storageKey(imageId);
         storage.put(key, new ByteArrayInputStream(resized.content()), resized.content().length,

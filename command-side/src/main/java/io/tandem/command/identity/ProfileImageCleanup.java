@@ -11,8 +11,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
- * An erased person's profile images are photos of them, served publicly: once the erasure is stored, every image
- * the account ever had is deleted from the file storage. Deleting is idempotent, so a replay does no harm.
+ * Profile images are photos of a person, served publicly: one replaced by a new image is deleted from the file
+ * storage, and once an erasure is stored every image the account ever had is. Deleting is idempotent, so a replay
+ * does no harm.
  */
 @Component
 @ProcessingGroup("stored-bytes-cleanup")
@@ -24,6 +25,13 @@ class ProfileImageCleanup {
     ProfileImageCleanup(EventStore events, FileStorage storage) {
         this.events = events;
         this.storage = storage;
+    }
+
+    @EventHandler
+    void on(ProfileImageChangedEvent event) {
+        if (event.previousImageId() != null) {
+            storage.delete(ProfileImages.storageKey(event.previousImageId()));
+        }
     }
 
     @EventHandler

@@ -130,7 +130,7 @@ class UserAccount {
     @CommandHandler
     AccountProfile handle(ChangeProfileImageCommand command) {
         requireLive();
-        apply(new ProfileImageChangedEvent(userId, command.imageId()));
+        apply(new ProfileImageChangedEvent(userId, command.imageId(), ProfileImages.idIn(profileImageUrl)));
         return profile();
     }
 

@@ -2,6 +2,8 @@ package io.tandem.command.vehicle;
 
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.personaldata.DataSubject;
+import io.tandem.api.personaldata.PersonalData;
 import io.tandem.api.vehicle.DueReason;
 import io.tandem.api.vehicle.FuelType;
 import io.tandem.api.vehicle.MaintenanceCalendar;
@@ -50,6 +52,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * higher odometer reading may already be past it) and otherwise schedules a deadline for its due date. Deadlines
  * are never cancelled, because db-scheduler cancels by scanning every pending deadline; a deadline whose due point
  * has moved on since it was scheduled fires as a no-op. Each due point notifies once ({@link #notified}).
+ * <p>
+ * VIN, plate and records are the owner's personal data, in snapshots as in events: once the owner is erased they
+ * read as null, and the vehicle is deleted ({@code VehicleErasure}).
  */
 @Aggregate(snapshotTriggerDefinition = "snapshotTrigger", cache = "aggregateCache")
 class Vehicle {
@@ -62,14 +67,18 @@ class Vehicle {
 
     @AggregateIdentifier
     private String vehicleId;
+    @DataSubject
     private String ownerId;
+    @PersonalData
     private String vin;
+    @PersonalData
     private VehicleDescription description;
     private long mileage;
     private LocalDate registeredOn;
     private long registrationMileage;
     private boolean deleted;
     private Map<MaintenanceType, MaintenanceRule> rules;
+    @PersonalData
     private Map<String, MaintenanceDetails> records;
     private Map<MaintenanceType, DuePoint> notified;
 
@@ -113,11 +122,15 @@ class Vehicle {
         }
     }
 
-    /** Called by {@link VehicleRegistration}, which frees the VIN; answers it. */
-    String delete(DeleteVehicleCommand command) {
-        requireOwner(command.requestedBy());
+    /**
+     * Called by {@link VehicleRegistration}, which frees the VIN. The owner's erasure deletes the vehicle after its
+     * VIN stopped decrypting, so here only ownership counts.
+     */
+    void delete(DeleteVehicleCommand command) {
+        if (deleted || !command.requestedBy().equals(ownerId)) {
+            throw vehicleNotFound();
+        }
         apply(new VehicleDeletedEvent(vehicleId, ownerId, vin));
-        return vin;
     }
 
     @CommandHandler
@@ -167,7 +180,7 @@ class Vehicle {
     /** The due date of a rule came; a stale deadline (the due point moved since) does nothing. */
     @DeadlineHandler(deadlineName = DUE_DEADLINE)
     void dueDateReached(DuePoint scheduledFor) {
-        if (deleted) {
+        if (deleted || vin == null) {
             return;
         }
         DuePoint current = duePoints().get(scheduledFor.type());
@@ -236,13 +249,22 @@ class Vehicle {
     }
 
     private void requireOwner(String requestedBy) {
-        if (deleted || !requestedBy.equals(ownerId)) {
-            throw new RejectedException(Rejection.notFound("vehicle_not_found", "No such vehicle."));
+        if (isGoneFor(requestedBy)) {
+            throw vehicleNotFound();
         }
     }
 
+    private static RejectedException vehicleNotFound() {
+        return new RejectedException(Rejection.notFound("vehicle_not_found", "No such vehicle."));
+    }
+
+    /** Every vehicle has a VIN, so one that reads as null belongs to an erased owner: gone, as if deleted. */
+    private boolean isGoneFor(String requestedBy) {
+        return deleted || vin == null || !requestedBy.equals(ownerId);
+    }
+
     private MaintenanceDetails ownRecord(String recordId, String requestedBy) {
-        MaintenanceDetails record = deleted || !requestedBy.equals(ownerId) ? null : records.get(recordId);
+        MaintenanceDetails record = isGoneFor(requestedBy) ? null : records.get(recordId);
         if (record == null) {
             throw new RejectedException(Rejection.notFound("maintenance_not_found", "No such maintenance record."));
         }
@@ -296,17 +318,26 @@ class Vehicle {
 
     @EventSourcingHandler
     void on(MaintenanceLoggedEvent event) {
-        records.put(event.recordId(), event.details());
+        keep(event.recordId(), event.details());
     }
 
     @EventSourcingHandler
     void on(MaintenanceRevisedEvent event) {
-        records.put(event.recordId(), event.details());
+        keep(event.recordId(), event.details());
     }
 
     @EventSourcingHandler
     void on(MaintenanceDeletedEvent event) {
-        records.remove(event.recordId());
+        keep(event.recordId(), null);
+    }
+
+    /** Once the owner is erased, details (and a snapshot's whole map) read as null: nothing of them is kept. */
+    private void keep(String recordId, MaintenanceDetails details) {
+        if (records != null && details != null) {
+            records.put(recordId, details);
+        } else if (records != null) {
+            records.remove(recordId);
+        }
     }
 
     @EventSourcingHandler

@@ -8,8 +8,9 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers vehicles after claiming their VIN in the {@link VehicleDirectory}, and frees the VIN when a vehicle is
- * deleted, each in one unit of work with the vehicle's event: a claim that loses a race rolls the registration back.
+ * Registers vehicles after claiming their VIN for their owner in the {@link VehicleDirectory}, and frees it when a
+ * vehicle is deleted, each in one unit of work with the vehicle's event: a claim that loses a race rolls the
+ * registration back.
  */
 @Component
 class VehicleRegistration {
@@ -25,14 +26,14 @@ class VehicleRegistration {
     @CommandHandler
     RegisteredVehicle handle(RegisterVehicleCommand command) throws Exception {
         VehicleRules.requireValid(command);
-        directory.claimVin(command.vin(), command.vehicleId());
+        directory.claimVin(command.ownerId(), command.vin(), command.vehicleId());
         vehicles.newInstance(() -> Vehicle.register(command));
         return new RegisteredVehicle(command.vehicleId());
     }
 
     @CommandHandler
     void handle(DeleteVehicleCommand command) {
-        String vin = vehicles.load(command.vehicleId()).invoke(vehicle -> vehicle.delete(command));
-        directory.releaseVin(vin, command.vehicleId());
+        vehicles.load(command.vehicleId()).execute(vehicle -> vehicle.delete(command));
+        directory.releaseVin(command.vehicleId());
     }
 }

@@ -6,6 +6,7 @@ import io.tandem.api.couple.CoupleCommands.DisconnectCoupleCommand;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleLinkedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleStartDateChangedEvent;
+import io.tandem.command.InMemoryPersonalDataKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ class CoupleTest {
     private static CoupleMembership membership;
 
     private AggregateTestFixture<Couple> fixture;
+    private InMemoryPersonalDataKeys keys;
     private String coupleId;
     private String inviter;
     private String invitee;
@@ -38,6 +40,8 @@ class CoupleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Couple.class);
         fixture.registerInjectableResource(membership);
+        keys = new InMemoryPersonalDataKeys();
+        fixture.registerInjectableResource(keys);
         coupleId = UUID.randomUUID().toString();
         inviter = UUID.randomUUID().toString();
         invitee = UUID.randomUUID().toString();
@@ -62,6 +66,16 @@ class CoupleTest {
                .expectNoEvents()
                .expectException(RejectedException.class)
                .expectExceptionMessage("You are not in a couple.");
+    }
+
+    @Test
+    void disconnectingErasesTheCouplesKeySoWhatItKeptNoLongerDecrypts() {
+        membership.claim(coupleId, inviter, invitee);
+        keys.keyToEncrypt(coupleId);
+        fixture.given(linked())
+               .when(new DisconnectCoupleCommand(coupleId, inviter))
+               .expectSuccessfulHandlerExecution();
+        assertThat(keys.isErased(coupleId)).isTrue();
     }
 
     @Test

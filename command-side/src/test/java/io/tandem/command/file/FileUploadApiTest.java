@@ -17,9 +17,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static io.tandem.testsupport.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +148,115 @@ class FileUploadApiTest {
         ApiResponse pdfAsImage = owner.upload("/api/user/profile/image", "image", "me.png", "image/png",
                                               "%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n".getBytes());
         assertThat(pdfAsImage.status()).isEqualTo(415);
+    }
+
+    /** {@code tandem.files.quota-per-user} is 24 MB in the tests (application-test.yml): two of these fit. */
+    private static final int NINE_MEGABYTES = 9 * 1024 * 1024;
+
+    @Test
+    void uploadsStopAtTheOwnersQuotaAndDeletingMakesRoom() {
+        String first = uploadText(owner, NINE_MEGABYTES);
+        uploadText(owner, NINE_MEGABYTES);
+
+        ApiResponse third = owner.upload("/api/files", "file", "c.txt", "text/plain", text(NINE_MEGABYTES));
+        assertThat(third.status()).as(third.toString()).isEqualTo(409);
+        assertThat(third.contentType()).isEqualTo("application/problem+json");
+        assertThat(third.json().get("code").asText()).isEqualTo("storage_quota_exceeded");
+        // the quota is the owner's: someone else still has all of theirs
+        uploadText(stranger, NINE_MEGABYTES);
+
+        assertThat(owner.delete("/api/files/" + first).status()).isEqualTo(204);
+        uploadText(owner, NINE_MEGABYTES);
+    }
+
+    @Test
+    void uploadsInParallelCannotOvershootTheQuota() {
+        List<CompletableFuture<ApiResponse>> uploads = IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(
+                        () -> owner.upload("/api/files", "file", i + ".txt", "text/plain", text(NINE_MEGABYTES))))
+                .toList();
+        List<Integer> statuses = uploads.stream().map(CompletableFuture::join).map(ApiResponse::status).toList();
+
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(status -> status == 201).count()).isEqualTo(2);
+    }
+
+    /**
+     * Tomcat keeps multipart parts in temporary files; from there the upload must go to the storage as a stream. The
+     * request threads may allocate what the storage client itself allocates to send that many bytes (the S3 client
+     * encodes chunk by chunk), and little more: any copy of the whole file would add its size.
+     */
+    @Test
+    void anUploadIsStreamedToStorageNotHeldInMemory() {
+        uploadText(owner, 1024); // the first request of a user warms up caches that would count against it
+        long storageItself = allocatedByThisThread(() -> storage.put(
+                "probe/" + UUID.randomUUID(), new BufferedInputStream(letters(NINE_MEGABYTES)), NINE_MEGABYTES,
+                "text/plain"));
+        Map<Long, Long> before = requestThreadAllocations();
+
+        uploadText(owner, NINE_MEGABYTES);
+
+        Map<Long, Long> after = requestThreadAllocations();
+        long allocated = after.entrySet().stream()
+                              .mapToLong(thread -> thread.getValue() - before.getOrDefault(thread.getKey(), 0L))
+                              .sum();
+        assertThat(allocated).as("bytes allocated by the request threads, the storage client's own %d included",
+                                 storageItself)
+                             .isLessThan(storageItself + NINE_MEGABYTES / 3);
+    }
+
+    private static long allocatedByThisThread(Runnable work) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        work.run(); // warms the client up
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        work.run();
+        return threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+    }
+
+    /** {@code size} letters made as they are read, so the stream itself holds nothing. */
+    private static InputStream letters(int size) {
+        return new InputStream() {
+            private int left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int count = Math.min(length, left);
+                Arrays.fill(buffer, offset, offset + count, (byte) 'a');
+                left -= count;
+                return count;
+            }
+        };
+    }
+
+    private String uploadText(ApiClient as, int size) {
+        ApiResponse uploaded = as.upload("/api/files", "file", "notes.txt", "text/plain", text(size));
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        return uploaded.json().get("file_id").asText();
+    }
+
+    private static byte[] text(int size) {
+        byte[] text = new byte[size];
+        Arrays.fill(text, (byte) 'a');
+        return text;
+    }
+
+    private static Map<Long, Long> requestThreadAllocations() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<Long, Long> allocated = new HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().contains("-exec-")) {
+                allocated.put(thread.getId(), threads.getThreadAllocatedBytes(thread.getId()));
+            }
+        }
+        return allocated;
     }
 
     private String storedKeyOf(String fileId) {

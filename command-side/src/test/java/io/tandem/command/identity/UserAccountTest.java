@@ -135,9 +135,16 @@ class UserAccountTest {
     void aNewProfileImageIsServedFromItsPublicUrl() {
         fixture.given(signedUp())
                .when(new ChangeProfileImageCommand(USER, "img-1"))
-               .expectEvents(new ProfileImageChangedEvent(USER, "img-1"))
+               .expectEvents(new ProfileImageChangedEvent(USER, "img-1", null))
                .expectState(account -> assertThat(account.profile().profileImageUrl())
                        .isEqualTo("/api/profile-images/img-1"));
+    }
+
+    @Test
+    void aNewProfileImageNamesTheOneItReplacesSoItCanBeDeleted() {
+        fixture.given(signedUp(), new ProfileImageChangedEvent(USER, "img-1", null))
+               .when(new ChangeProfileImageCommand(USER, "img-2"))
+               .expectEvents(new ProfileImageChangedEvent(USER, "img-2", "img-1"));
     }
 
     @Test

@@ -33,6 +33,7 @@ import io.tandem.api.vehicle.VehicleEvents.VehicleRegisteredEvent;
 import io.tandem.platform.axon.AxonInfrastructureConfiguration;
 import io.tandem.testsupport.SharedPostgres;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.Matchers;
 import org.hamcrest.Description;
@@ -73,8 +74,12 @@ class VehicleTest {
     static void createDirectory() throws Exception {
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(SharedPostgres.newDatabase(),
                                                                         SharedPostgres.USERNAME, ""));
-        jdbc.sql(new ClassPathResource("db/migration/command/V2026.11.23.0600__vehicle_directory.sql")
-                         .getContentAsString(StandardCharsets.UTF_8)).update();
+        for (String migration : List.of("db/migration/axon/V2026.11.22.0100__axon_event_store.sql",
+                                         "db/migration/axon/V2026.11.23.1000__personal_data_keys.sql",
+                                         "db/migration/command/V2026.11.23.0600__vehicle_directory.sql",
+                                         "db/migration/command/V2026.12.06.1000__vin_claims_per_owner.sql")) {
+            jdbc.sql(new ClassPathResource(migration).getContentAsString(StandardCharsets.UTF_8)).update();
+        }
         directory = new VehicleDirectory(jdbc);
     }
 
@@ -147,16 +152,26 @@ class VehicleTest {
                .when(register(vehicleId, vin))
                .expectEvents(registered())
                .expectResultMessagePayload(new RegisteredVehicle(vehicleId));
-        assertThat(directory.isClaimed(vin)).isTrue();
+        assertThat(directory.isClaimed(OWNER, vin)).isTrue();
+        assertThat(directory.vehiclesOf(OWNER)).contains(vehicleId);
     }
 
     @Test
-    void aVinAnotherVehicleClaimedIsAConflict() {
-        directory.claimVin(vin, UUID.randomUUID().toString());
+    void aVinTheOwnerHasAlreadyRegisteredIsAConflict() {
+        directory.claimVin(OWNER, vin, UUID.randomUUID().toString());
         fixture.givenNoPriorActivity()
                .when(register(vehicleId, vin))
                .expectNoEvents()
                .expectException(rejected("vin_taken"));
+    }
+
+    @Test
+    void anotherOwnersClaimOnTheVinBlocksNobody() {
+        directory.claimVin("squatter", vin, UUID.randomUUID().toString());
+        fixture.givenNoPriorActivity()
+               .when(register(vehicleId, vin))
+               .expectEvents(registered());
+        assertThat(directory.isClaimed(OWNER, vin)).isTrue();
     }
 
     @Test
@@ -172,17 +187,17 @@ class VehicleTest {
                .when(new RegisterVehicleCommand(vehicleId, OWNER, vin, "12가3456", "Hyundai", "Avante", 1850,
                                                 FuelType.GASOLINE, 0))
                .expectException(rejected("invalid_vehicle"));
-        assertThat(directory.isClaimed(withO)).isFalse();
-        assertThat(directory.isClaimed(vin)).isFalse();
+        assertThat(directory.isClaimed(OWNER, withO)).isFalse();
+        assertThat(directory.isClaimed(OWNER, vin)).isFalse();
     }
 
     @Test
     void deletingKeepsTheHistoryFreesTheVinAndHidesTheVehicle() {
-        directory.claimVin(vin, vehicleId);
+        directory.claimVin(OWNER, vin, vehicleId);
         fixture.given(registered())
                .when(new DeleteVehicleCommand(vehicleId, OWNER))
                .expectEvents(new VehicleDeletedEvent(vehicleId, OWNER, vin));
-        assertThat(directory.isClaimed(vin)).isFalse();
+        assertThat(directory.isClaimed(OWNER, vin)).isFalse();
 
         fixture.given(registered(), new VehicleDeletedEvent(vehicleId, OWNER, vin))
                .when(new UpdateMileageCommand(vehicleId, OWNER, 50_000))
@@ -371,6 +386,45 @@ class VehicleTest {
         fixture.given(registered(), logged("r-1", service), new MaintenanceDeletedEvent(vehicleId, OWNER, "r-1"))
                .when(new DeleteMaintenanceCommand(vehicleId, "r-1", OWNER))
                .expectException(rejected("maintenance_not_found"));
+    }
+
+    /** What the events of an erased owner read as: no VIN, no plate, no details. */
+    @Test
+    void anErasedOwnersVehicleRefusesEverythingButItsDeletion() {
+        directory.claimVin(OWNER, vin, vehicleId);
+        VehicleRegisteredEvent erased = new VehicleRegisteredEvent(vehicleId, OWNER, null, null, "Hyundai", "Avante",
+                                                                   2021, FuelType.GASOLINE, 40_000, TODAY);
+        MaintenanceLoggedEvent erasedRecord = new MaintenanceLoggedEvent(vehicleId, OWNER, "r-1", null);
+        fixture.given(erased, oilSchedule(), erasedRecord)
+               .when(new UpdateMileageCommand(vehicleId, OWNER, 50_000))
+               .expectException(rejected("vehicle_not_found"));
+        fixture.given(erased, oilSchedule(), erasedRecord)
+               .when(new DeleteMaintenanceCommand(vehicleId, "r-1", OWNER))
+               .expectException(rejected("maintenance_not_found"));
+        fixture.given(erased, oilSchedule(), erasedRecord)
+               .when(new DeleteVehicleCommand(vehicleId, OWNER))
+               .expectEvents(new VehicleDeletedEvent(vehicleId, OWNER, null));
+        assertThat(directory.vehiclesOf(OWNER)).doesNotContain(vehicleId);
+    }
+
+    @Test
+    void aSnapshotKeepsTheOwnersDataEncryptedAndLoadsOnceTheyAreErased() {
+        InMemoryPersonalDataKeys keys = new InMemoryPersonalDataKeys();
+        Serializer snapshots = new AxonInfrastructureConfiguration().serializer(keys);
+        MaintenanceDetails service = oilChange(TODAY.minusMonths(1), 40_500, 9_000);
+        fixture.given(registered(), oilSchedule(), logged("r-1", service))
+               .when(new UpdateMileageCommand(vehicleId, OWNER, 41_000))
+               .expectState(vehicle -> {
+                   byte[] snapshot = snapshots.serialize(vehicle, byte[].class).getData();
+                   assertThat(new String(snapshot, StandardCharsets.UTF_8))
+                           .doesNotContain(vin, "12가3456", "engine oil and filter", "Speedmate");
+                   keys.erase(OWNER);
+                   Vehicle restored = snapshots.deserialize(
+                           new SimpleSerializedObject<>(
+                                   snapshot, byte[].class, snapshots.typeForClass(Vehicle.class)));
+                   assertThat(restored.ownerId()).isEqualTo(OWNER);
+                   assertThat(restored.mileage()).isEqualTo(41_000);
+               });
     }
 
     @Test

@@ -57,8 +57,15 @@ final class DecryptingDeserializer extends DelegatingDeserializer {
         String subjectId = subjectNode == null || subjectNode.isNull() ? null : subjectNode.asText();
         for (String field : fields.personal()) {
             JsonNode value = object.get(field);
-            if (value == null || !value.isTextual() || !PersonalDataCipher.isEncrypted(value.textValue())) {
-                continue; // absent, null, or written before encryption existed: read as it is
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (!value.isTextual() || !PersonalDataCipher.isEncrypted(value.textValue())) {
+                // written before the field was marked: plain, and as forgotten as the rest once the subject is
+                if (subjectId != null && keys.isErased(subjectId)) {
+                    object.set(field, NullNode.getInstance());
+                }
+                continue;
             }
             if (subjectId == null) {
                 throw JsonMappingException.from(parser, "Encrypted field '" + field + "' without a subject");

@@ -52,13 +52,19 @@ final class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     @Override
     public Optional<SecretKey> keyToEncrypt(String subjectId) {
-        return cache.get(subjectId, this::findOrCreate).key();
+        StoredKey cached = cache.get(subjectId, this::findOrCreate);
+        if (!cached.exists()) {
+            // cached by isErased before anything about the subject was encrypted
+            cached = findOrCreate(subjectId);
+            cache.put(subjectId, cached);
+        }
+        return cached.key();
     }
 
     @Override
     public Optional<SecretKey> keyToDecrypt(String subjectId) {
         StoredKey cached = cache.getIfPresent(subjectId);
-        if (cached != null) {
+        if (cached != null && cached.exists()) {
             return cached.key();
         }
         StoredKey stored = find(subjectId).orElseThrow(() -> new IllegalStateException(
@@ -66,6 +72,11 @@ final class JdbcPersonalDataKeys implements PersonalDataKeys {
                 + "with it: is tandem.personal-data.key-table the table every side shares?"));
         cache.put(subjectId, stored);
         return stored.key();
+    }
+
+    @Override
+    public boolean isErased(String subjectId) {
+        return cache.get(subjectId, id -> find(id).orElse(StoredKey.NONE)).erased();
     }
 
     @Override
@@ -104,12 +115,18 @@ final class JdbcPersonalDataKeys implements PersonalDataKeys {
     private Optional<StoredKey> find(String subjectId) {
         return jdbc.sql("SELECT key FROM " + table + " WHERE subject_id = :id")
                    .param("id", subjectId)
-                   .query((rs, row) -> new StoredKey(Optional.ofNullable(rs.getBytes("key"))
-                                                             .map(bytes -> new SecretKeySpec(bytes, "AES"))))
+                   .query((rs, row) -> new StoredKey(true, Optional.ofNullable(rs.getBytes("key"))
+                                                                   .map(bytes -> new SecretKeySpec(bytes, "AES"))))
                    .optional();
     }
 
-    /** A subject's row: its key, or none once erased. */
-    private record StoredKey(Optional<SecretKey> key) {
+    /** A subject's row: its key, or none once erased; {@link #NONE} when the subject has no row yet. */
+    private record StoredKey(boolean exists, Optional<SecretKey> key) {
+
+        static final StoredKey NONE = new StoredKey(false, Optional.empty());
+
+        boolean erased() {
+            return exists && key.isEmpty();
+        }
     }
 }

@@ -22,6 +22,12 @@ public interface PersonalDataKeys {
     Optional<SecretKey> keyToDecrypt(String subjectId);
 
     /**
+     * Whether the subject was erased. Values stored in plain text, before their field was marked personal, are
+     * read as null for an erased subject, like the encrypted ones.
+     */
+    boolean isErased(String subjectId);
+
+    /**
      * Destroys the subject's key for good and keeps a tombstone, so no new key is ever made for the subject. Joins
      * the caller's transaction, if any: the key goes together with whatever else the caller records.
      */

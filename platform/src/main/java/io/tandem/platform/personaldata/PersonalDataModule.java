@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * Crypto-shredding for the storage ObjectMapper: in every record or class with a {@link DataSubject}, each
  * {@link PersonalData} value is written as {@code pd:v1:...}, encrypted with the subject's key (the value's own JSON
  * is what gets encrypted, so lists and numbers work as well as strings). Reading decrypts; a value whose key is
- * erased reads as null, and a plain value written before encryption existed reads as it is.
+ * erased reads as null, and a plain value written before encryption existed reads as it is until its subject is
+ * erased, then as null too.
  */
 public final class PersonalDataModule extends SimpleModule {
 

@@ -3,9 +3,9 @@ package io.tandem.platform.storage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -19,23 +19,32 @@ import javax.imageio.stream.ImageInputStream;
  * Shrinks JPEG, PNG and GIF images so their longest side is at most {@code maxSide} pixels, keeping the aspect ratio
  * and never enlarging. Every image is re-encoded, even one already small enough: that drops its metadata (camera
  * EXIF often carries the GPS position) after turning it upright per its EXIF orientation.
+ * <p>
+ * An image declaring more than {@code maxSourcePixels} is refused from its header: subsampling keeps the decoded
+ * pixels small, but the decoder still inflates every source pixel, and a PNG of a few hundred kilobytes can declare
+ * hundreds of megapixels (seconds of CPU each).
  */
 public class ImageResizer {
 
     private static final Set<String> READABLE_FORMATS = Set.of("jpeg", "png", "gif");
-    // Above the largest phone cameras (200 MP), below pixel bombs: tiny files declaring gigapixel dimensions.
-    private static final long MAX_SOURCE_PIXELS = 250_000_000L;
 
     private final int maxSide;
+    private final long maxSourcePixels;
 
-    public ImageResizer(int maxSide) {
-        if (maxSide < 1) {
-            throw new IllegalArgumentException("maxSide must be positive: " + maxSide);
+    public ImageResizer(int maxSide, long maxSourcePixels) {
+        if (maxSide < 1 || maxSourcePixels < 1) {
+            throw new IllegalArgumentException("maxSide and maxSourcePixels must be positive: " + maxSide + ", "
+                                               + maxSourcePixels);
         }
         this.maxSide = maxSide;
+        this.maxSourcePixels = maxSourcePixels;
     }
 
-    public ResizedImage resize(byte[] image) {
+    /**
+     * Reads the image from {@code image} (ImageIO buffers it in a temporary file, not in the heap) without closing
+     * it.
+     */
+    public ResizedImage resize(InputStream image) {
         DecodedImage decoded = decode(image);
         boolean transparent = decoded.pixels().getColorModel().hasAlpha();
         // JPEG has no alpha channel, so transparent images stay PNG
@@ -48,16 +57,19 @@ public class ImageResizer {
     private record DecodedImage(BufferedImage pixels, int orientation) {
     }
 
-    private DecodedImage decode(byte[] image) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+    private DecodedImage decode(InputStream image) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(image)) {
+            if (input == null) {
+                throw new UnreadableImageException("Image could not be buffered for decoding");
+            }
             ImageReader reader = readerFor(input);
             try {
                 reader.setInput(input, true, false);
+                // from the header only: nothing is inflated yet
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if ((long) width * height > MAX_SOURCE_PIXELS) {
-                    throw new UnreadableImageException("Image of " + width + "x" + height + " pixels is larger than "
-                            + MAX_SOURCE_PIXELS + " pixels");
+                if ((long) width * height > maxSourcePixels) {
+                    throw new ImageTooLargeException(width, height, maxSourcePixels);
                 }
                 // Decoding only every n-th pixel keeps memory small for camera photos; keeping at least twice the
                 // target size leaves the final, smoothing scale step enough detail.

@@ -23,7 +23,7 @@ public class StorageAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ImageResizer imageResizer(StorageProperties properties) {
-        return new ImageResizer(properties.image().maxSide());
+        return new ImageResizer(properties.image().maxSide(), properties.image().maxSourcePixels());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -46,7 +46,11 @@ record StorageProperties(
             @DefaultValue("true") boolean pathStyle) {
     }
 
-    /** @param maxSide longest side, in pixels, of images after {@link ImageResizer} */
-    record Image(@DefaultValue("512") int maxSide) {
+    /**
+     * @param maxSide longest side, in pixels, of images after {@link ImageResizer}
+     * @param maxSourcePixels the most pixels an uploaded image may declare: above 48 and 50 MP phone cameras, far below
+     *     decompression bombs (a 15,000 x 15,000 PNG of 225 MP fits in a few hundred kilobytes)
+     */
+    record Image(@DefaultValue("512") int maxSide, @DefaultValue("50000000") long maxSourcePixels) {
     }
 }

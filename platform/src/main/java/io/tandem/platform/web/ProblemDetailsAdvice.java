@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.storage.ImageTooLargeException;
 import io.tandem.platform.storage.StoredObjectNotFoundException;
 import io.tandem.platform.storage.UnreadableImageException;
 import io.tandem.platform.storage.UnsupportedFileTypeException;
@@ -91,6 +92,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnreadableImageException.class)
     ResponseEntity<Object> unreadableImage(UnreadableImageException e) {
         return problem(Rejection.invalid("unreadable_image", "The image cannot be decoded."));
+    }
+
+    @ExceptionHandler(ImageTooLargeException.class)
+    ResponseEntity<Object> imageTooLarge(ImageTooLargeException e) {
+        return problem(Rejection.invalid("image_too_large", "The image may have at most " + e.maxPixels()
+                                                            + " pixels (width times height)."));
     }
 
     @ExceptionHandler(StoredObjectNotFoundException.class)

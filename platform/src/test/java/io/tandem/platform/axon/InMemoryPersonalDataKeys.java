@@ -55,6 +55,11 @@ final class InMemoryPersonalDataKeys implements PersonalDataKeys {
     }
 
     @Override
+    public boolean isErased(String subjectId) {
+        return erased.contains(subjectId);
+    }
+
+    @Override
     public void erase(String subjectId) {
         erased.add(subjectId);
         keys.remove(subjectId);

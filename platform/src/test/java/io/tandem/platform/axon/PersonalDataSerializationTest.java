@@ -133,6 +133,23 @@ class PersonalDataSerializationTest {
                                                 null));
     }
 
+    /**
+     * Events stored before a type's fields were marked hold them in plain text; once their subject is erased the
+     * application must not read them either, or a replay would bring the person back.
+     */
+    @Test
+    void plainValuesWrittenBeforeEncryptionReadAsNullOnceTheSubjectIsErased() throws Exception {
+        String legacy = """
+                {"email":"old@example.com","name":"Old Name","kakaoId":77,
+                 "travellers":[{"name":"Park","birthDate":"1985-01-02"}],"userId":"user-9","role":"USER"}
+                """;
+        keys.erase("user-9");
+
+        SignedUp read = storage.readValue(legacy, SignedUp.class);
+
+        assertThat(read).isEqualTo(new SignedUp("user-9", null, null, null, null, "USER", null));
+    }
+
     @Test
     void theSubjectMayComeAfterThePersonalFields() throws Exception {
         ObjectNode stored = (ObjectNode) storage.readTree(storage.writeValueAsString(KIM));

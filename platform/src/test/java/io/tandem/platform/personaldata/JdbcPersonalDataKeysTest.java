@@ -118,6 +118,26 @@ class JdbcPersonalDataKeysTest {
     }
 
     @Test
+    void onlyAnErasedSubjectIsErasedAndAskingNeverMakesAKey() {
+        String withoutKey = UUID.randomUUID().toString();
+        String withKey = UUID.randomUUID().toString();
+        nodeA.keyToEncrypt(withKey).orElseThrow();
+
+        assertThat(nodeA.isErased(withoutKey)).isFalse();
+        assertThat(nodeA.isErased(withKey)).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM personal_data_key WHERE subject_id = :id").param("id", withoutKey)
+                       .query(Long.class).single()).isZero();
+        // a subject first seen without a key still gets one when something about them is written
+        assertThat(nodeA.keyToEncrypt(withoutKey)).isPresent();
+
+        nodeB.erase(withKey);
+        nodeB.erase(withoutKey);
+        assertThat(nodeB.isErased(withKey)).isTrue();
+        assertThat(nodeB.isErased(withoutKey)).isTrue();
+        assertThat(node("personal_data_key").isErased(withKey)).as("a node that had not cached it").isTrue();
+    }
+
+    @Test
     void aSubjectWithoutAnyKeyIsAnErrorNotAnErasure() {
         assertThatThrownBy(() -> nodeA.keyToDecrypt(UUID.randomUUID().toString()))
                 .isInstanceOf(IllegalStateException.class)

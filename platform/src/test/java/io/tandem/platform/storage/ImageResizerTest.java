@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ImageResizerTest {
 
-    private final ImageResizer resizer = new ImageResizer(512);
+    private final ImageResizer resizer = new ImageResizer(512, 50_000_000);
 
     @ParameterizedTest(name = "{0}x{1} -> {2}x{3}")
     @CsvSource({
@@ -27,7 +27,7 @@ class ImageResizerTest {
     })
     void fitsTheLongestSideIntoTheLimitKeepingTheAspectRatio(int width, int height, int expectedWidth,
             int expectedHeight) throws IOException {
-        ResizedImage resized = resizer.resize(TestImages.jpeg(width, height));
+        ResizedImage resized = resize(TestImages.jpeg(width, height));
 
         assertThat(resized.width()).isEqualTo(expectedWidth);
         assertThat(resized.height()).isEqualTo(expectedHeight);
@@ -39,7 +39,7 @@ class ImageResizerTest {
     @Test
     void writesOpaqueImagesAsJpeg() throws IOException {
         for (byte[] source : new byte[][] {TestImages.png(800, 600), TestImages.gif(800, 600)}) {
-            ResizedImage resized = resizer.resize(source);
+            ResizedImage resized = resize(source);
 
             assertThat(resized.contentType()).isEqualTo("image/jpeg");
             assertThat(formatOf(resized.content())).isEqualTo("jpeg");
@@ -48,7 +48,7 @@ class ImageResizerTest {
 
     @Test
     void keepsTransparencyAsPng() throws IOException {
-        ResizedImage resized = resizer.resize(TestImages.transparentPng(1024, 512));
+        ResizedImage resized = resize(TestImages.transparentPng(1024, 512));
 
         assertThat(resized.contentType()).isEqualTo("image/png");
         BufferedImage written = decode(resized.content());
@@ -71,7 +71,7 @@ class ImageResizerTest {
     void turnsCameraPhotosUprightPerTheirExifOrientation(int orientation, int expectedWidth, int expectedHeight,
             String redHalf, String blueHalf) throws IOException {
         // stored 80x40, red on the left and blue on the right, as the sensor saw it
-        ResizedImage resized = resizer.resize(TestImages.cameraJpeg(80, 40, orientation));
+        ResizedImage resized = resize(TestImages.cameraJpeg(80, 40, orientation));
 
         assertThat(resized.width()).isEqualTo(expectedWidth);
         assertThat(resized.height()).isEqualTo(expectedHeight);
@@ -82,7 +82,7 @@ class ImageResizerTest {
 
     @Test
     void decodesPhotosWhoseMetadataImageIoCannotParse() {
-        ResizedImage resized = resizer.resize(TestImages.jpegWithExifBeforeJfif(80, 40));
+        ResizedImage resized = resize(TestImages.jpegWithExifBeforeJfif(80, 40));
 
         assertThat(resized.width()).isEqualTo(80);
         assertThat(resized.height()).isEqualTo(40);
@@ -90,7 +90,7 @@ class ImageResizerTest {
 
     @Test
     void rejectsContentThatIsNoImage() {
-        assertThatThrownBy(() -> resizer.resize("just some text".getBytes()))
+        assertThatThrownBy(() -> resize("just some text".getBytes()))
                 .isInstanceOf(UnreadableImageException.class)
                 .hasMessageContaining("not a JPEG, PNG or GIF");
     }
@@ -99,22 +99,42 @@ class ImageResizerTest {
     void rejectsATruncatedImage() {
         byte[] png = TestImages.png(200, 200);
 
-        assertThatThrownBy(() -> resizer.resize(Arrays.copyOf(png, png.length / 2)))
+        assertThatThrownBy(() -> resize(Arrays.copyOf(png, png.length / 2)))
                 .isInstanceOf(UnreadableImageException.class)
                 .hasMessageContaining("could not be decoded");
     }
 
     @Test
     void rejectsImageFormatsOutsideJpegPngAndGif() {
-        assertThatThrownBy(() -> resizer.resize(TestImages.bmp(20, 20)))
+        assertThatThrownBy(() -> resize(TestImages.bmp(20, 20)))
                 .isInstanceOf(UnreadableImageException.class);
     }
 
     @Test
     void rejectsImagesDeclaringMorePixelsThanItDecodes() {
-        assertThatThrownBy(() -> resizer.resize(TestImages.pngDeclaring(100_000, 100_000)))
+        assertThatThrownBy(() -> resize(TestImages.pngDeclaring(100_000, 100_000)))
                 .isInstanceOf(UnreadableImageException.class)
                 .hasMessageContaining("100000x100000");
+    }
+
+    /** The review's bomb: a small PNG inflating to 225 megapixels, which the old 250 MP limit let through. */
+    @Test
+    void refusesAPixelBombBeforeDecodingIt() {
+        assertThatThrownBy(() -> resize(TestImages.pngDeclaring(15_000, 15_000)))
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("15000x15000");
+    }
+
+    @Test
+    void acceptsAFiftyMegapixelPhoneCameraHeader() {
+        assertThatThrownBy(() -> resize(TestImages.pngDeclaring(8_160, 6_120)))
+                .as("a 50 MP header passes the pixel check; this one has no pixels to decode")
+                .isInstanceOf(UnreadableImageException.class)
+                .isNotInstanceOf(ImageTooLargeException.class);
+    }
+
+    private ResizedImage resize(byte[] image) {
+        return resizer.resize(new ByteArrayInputStream(image));
     }
 
     private static BufferedImage decode(byte[] image) throws IOException {

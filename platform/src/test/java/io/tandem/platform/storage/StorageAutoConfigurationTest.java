@@ -1,6 +1,7 @@
 package io.tandem.platform.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tandem.testsupport.s3.SharedS3Server;
 import java.io.ByteArrayInputStream;
@@ -75,11 +76,20 @@ class StorageAutoConfigurationTest {
     void resizesImagesToTheConfiguredSide() {
         contextRunner.withPropertyValues("tandem.data-dir=" + dataDir, "tandem.storage.image.max-side=64")
                 .run(context -> {
-                    ResizedImage resized = context.getBean(ImageResizer.class).resize(TestImages.png(200, 100));
+                    ResizedImage resized = context.getBean(ImageResizer.class)
+                                                  .resize(new ByteArrayInputStream(TestImages.png(200, 100)));
 
                     assertThat(resized.width()).isEqualTo(64);
                     assertThat(resized.height()).isEqualTo(32);
                 });
+    }
+
+    @Test
+    void refusesImagesAboveTheConfiguredPixelCount() {
+        contextRunner.withPropertyValues("tandem.data-dir=" + dataDir, "tandem.storage.image.max-source-pixels=100")
+                .run(context -> assertThatThrownBy(() -> context.getBean(ImageResizer.class)
+                                                                .resize(new ByteArrayInputStream(TestImages.png(20, 10))))
+                        .isInstanceOf(ImageTooLargeException.class));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.tandem.api.chat.ChatQueries.ChatMessageView;
 import io.tandem.api.chat.ChatQueries.ChatReadState;
 import io.tandem.api.chat.ChatQueries.ListChatMessagesQuery;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.paging.Cursor;
 import io.tandem.api.paging.PageRequest;
 import io.tandem.query.file.FileGrants;
@@ -77,6 +78,14 @@ class ChatProjection {
             .query(String.class)
             .list()
             .forEach(messageId -> grants.revoke(grantSource(messageId)));
+    }
+
+    /** The text is the sender's: an erased sender's messages stay, without it, as their events read on replay. */
+    @EventHandler
+    void on(UserErasedEvent event) {
+        jdbc.sql("UPDATE chat_message SET text = NULL WHERE sender_id = :senderId")
+            .param("senderId", event.userId())
+            .update();
     }
 
     @EventHandler

@@ -13,6 +13,7 @@ import io.tandem.api.community.CommunityQueries.CommentView;
 import io.tandem.api.community.CommunityQueries.FindPostQuery;
 import io.tandem.api.community.CommunityQueries.ListCommentsQuery;
 import io.tandem.api.community.CommunityQueries.PostView;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.paging.Cursor;
 import io.tandem.platform.jdbc.JsonColumns;
 import io.tandem.query.file.FileGrants;
@@ -35,7 +36,7 @@ import java.util.List;
  * Posts by id and their comment threads in PostgreSQL. Events of one post, or of one comment, arrive in order (the
  * aggregate is the processor's sequencing key); each handler changes a row only for an event newer than its
  * {@code last_sequence}, so re-delivered and replayed events give the same rows. Deleted posts and comments stay as
- * emptied tombstones, answering like unknown ones.
+ * emptied tombstones, answering like unknown ones; so do an erased author's, whose texts read as null on replay.
  */
 @Component
 @ProcessingGroup(CommunityProjection.PROCESSING_GROUP)
@@ -73,6 +74,10 @@ class CommunityProjection {
 
     @EventHandler
     void on(PostCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        if (event.title() == null) {
+            tombstone(event.postId(), event.authorId(), occurredAt, sequence); // every post has a title: erased
+            return;
+        }
         int created = jdbc.sql("""
                  INSERT INTO community_post (post_id, author_id, title, content, image_file_ids, created_at,
                                              last_sequence)
@@ -94,6 +99,9 @@ class CommunityProjection {
 
     @EventHandler
     void on(PostEditedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        if (event.title() == null) {
+            return; // the author was erased: the post is a tombstone already, or becomes one with the erasure
+        }
         int edited = jdbc.sql("""
                  UPDATE community_post SET title = :title, content = :content,
                                            image_file_ids = CAST(:images AS JSONB), edited_at = :editedAt,
@@ -125,17 +133,20 @@ class CommunityProjection {
             .update();
     }
 
+    /** A comment whose text reads as null has an erased author: it is stored deleted, as the erasure left it. */
     @EventHandler
     void on(CommentAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
         jdbc.sql("""
-                 INSERT INTO community_comment (comment_id, post_id, author_id, content, created_at, last_sequence)
-                 VALUES (:commentId, :postId, :authorId, :content, :createdAt, :sequence)
+                 INSERT INTO community_comment (comment_id, post_id, author_id, content, created_at, deleted,
+                                                last_sequence)
+                 VALUES (:commentId, :postId, :authorId, :content, :createdAt, :deleted, :sequence)
                  ON CONFLICT (comment_id) DO NOTHING
                  """)
             .param("commentId", event.commentId())
             .param("postId", event.postId())
             .param("authorId", event.authorId())
-            .param("content", event.content())
+            .param("content", event.content() == null ? "" : event.content())
+            .param("deleted", event.content() == null)
             .param("createdAt", utc(occurredAt))
             .param("sequence", sequence)
             .update();
@@ -149,6 +160,28 @@ class CommunityProjection {
                  """)
             .param("sequence", sequence)
             .param("commentId", event.commentId())
+            .update();
+    }
+
+    /**
+     * An erased author's posts and comments go as if they had deleted them, photos included (their files are
+     * deleted too), so nothing they wrote stays readable.
+     */
+    @EventHandler
+    void on(UserErasedEvent event) {
+        jdbc.sql("SELECT post_id FROM community_post WHERE author_id = :authorId AND NOT deleted")
+            .param("authorId", event.userId())
+            .query(String.class)
+            .list()
+            .forEach(postId -> grants.revoke(grantSource(postId)));
+        jdbc.sql("""
+                 UPDATE community_post SET deleted = TRUE, title = '', content = '', image_file_ids = '[]'
+                 WHERE author_id = :authorId
+                 """)
+            .param("authorId", event.userId())
+            .update();
+        jdbc.sql("UPDATE community_comment SET deleted = TRUE, content = '' WHERE author_id = :authorId")
+            .param("authorId", event.userId())
             .update();
     }
 
@@ -203,6 +236,20 @@ class CommunityProjection {
         String nextCursor = comments.size() > size
                 ? Cursor.of(shown.get(size - 1).createdAt(), shown.get(size - 1).commentId()).encode() : null;
         return new CommentPage(List.copyOf(shown), size, nextCursor);
+    }
+
+    private void tombstone(String postId, String authorId, Instant createdAt, long sequence) {
+        jdbc.sql("""
+                 INSERT INTO community_post (post_id, author_id, title, content, image_file_ids, created_at, deleted,
+                                             last_sequence)
+                 VALUES (:postId, :authorId, '', '', '[]', :createdAt, TRUE, :sequence)
+                 ON CONFLICT (post_id) DO NOTHING
+                 """)
+            .param("postId", postId)
+            .param("authorId", authorId)
+            .param("createdAt", utc(createdAt))
+            .param("sequence", sequence)
+            .update();
     }
 
     private static RejectedException postNotFound() {

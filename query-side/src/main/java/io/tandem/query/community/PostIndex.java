@@ -71,6 +71,11 @@ class PostIndex {
         index.delete(postId, version);
     }
 
+    /** Removes every post of the author, whatever its version: they were erased. */
+    void removePostsOf(String authorId) {
+        index.deleteWhere("author_id", authorId);
+    }
+
     /** Replaces the index by an empty new version. */
     void recreate() {
         index.recreate();

@@ -6,6 +6,7 @@ import io.tandem.api.community.CommunityEvents.PostEditedEvent;
 import io.tandem.api.community.CommunityQueries.ListPostsQuery;
 import io.tandem.api.community.CommunityQueries.PostPage;
 import io.tandem.api.community.CommunityQueries.PostView;
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,8 +22,9 @@ import java.util.Map;
 /**
  * Posts in Elasticsearch ({@link PostIndex}), for the list and its search. A post's events arrive in order (the post
  * is the processor's sequencing key); each writes the document with the event's sequence number as its version, so
- * re-deliveries and replays give the same documents. A deleted post leaves the index. New documents become
- * searchable within {@link PostIndex#REFRESH_INTERVAL}.
+ * re-deliveries and replays give the same documents. A deleted post leaves the index, and so does every post of an
+ * erased author (whose titles read as null on replay). New documents become searchable within
+ * {@link PostIndex#REFRESH_INTERVAL}.
  * <p>
  * A reset replaces the index by an empty one before the replay refills it: the list shows fewer posts until the
  * replay catches up.
@@ -43,11 +45,17 @@ class PostSearchProjection {
 
     @EventHandler
     void on(PostCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        index.put(PostDocument.created(event, occurredAt), sequence);
+        if (event.title() != null) {
+            index.put(PostDocument.created(event, occurredAt), sequence);
+        }
     }
 
     @EventHandler
     void on(PostEditedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        if (event.title() == null) {
+            index.delete(event.postId(), sequence);
+            return;
+        }
         index.get(event.postId())
              .filter(stored -> stored.version() < sequence)
              .ifPresent(stored -> index.put(stored.document().edited(event, occurredAt), sequence));
@@ -56,6 +64,11 @@ class PostSearchProjection {
     @EventHandler
     void on(PostDeletedEvent event, @SequenceNumber long sequence) {
         index.delete(event.postId(), sequence);
+    }
+
+    @EventHandler
+    void on(UserErasedEvent event) {
+        index.removePostsOf(event.userId());
     }
 
     @ResetHandler

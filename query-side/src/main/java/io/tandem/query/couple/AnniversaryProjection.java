@@ -3,6 +3,7 @@ package io.tandem.query.couple;
 import io.tandem.api.couple.CoupleEvents.AnniversaryAddedEvent;
 import io.tandem.api.couple.CoupleEvents.AnniversaryChangedEvent;
 import io.tandem.api.couple.CoupleEvents.AnniversaryRemovedEvent;
+import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.couple.CoupleQueries.AnniversaryPage;
 import io.tandem.api.couple.CoupleQueries.AnniversaryView;
 import io.tandem.api.couple.CoupleQueries.ListAnniversariesQuery;
@@ -24,7 +25,8 @@ import java.util.List;
 /**
  * A couple's anniversaries, listed with the milestones counted from the day they started, soonest first. The
  * order depends on today, so the list is ordered in memory (a couple keeps tens of dates, not thousands) and a
- * cursor holds the sort key of the last item handed out.
+ * cursor holds the sort key of the last item handed out. An ended couple's dates go: their titles no longer decrypt
+ * (a title that reads as null is one of those, met on replay or by a lagging processor, and is skipped).
  */
 @Component
 @ProcessingGroup(CoupleProjection.PROCESSING_GROUP)
@@ -40,6 +42,9 @@ class AnniversaryProjection {
 
     @EventHandler
     void on(AnniversaryAddedEvent event, @SequenceNumber long sequence) {
+        if (event.title() == null) {
+            return;
+        }
         jdbc.sql("""
                  INSERT INTO couple_anniversary (anniversary_id, couple_id, title, anniversary_date, yearly,
                                                  last_sequence)
@@ -57,6 +62,9 @@ class AnniversaryProjection {
 
     @EventHandler
     void on(AnniversaryChangedEvent event, @SequenceNumber long sequence) {
+        if (event.title() == null) {
+            return;
+        }
         jdbc.sql("""
                  UPDATE couple_anniversary
                  SET title = :title, anniversary_date = :date, yearly = :yearly, last_sequence = :sequence
@@ -74,6 +82,13 @@ class AnniversaryProjection {
     void on(AnniversaryRemovedEvent event) {
         jdbc.sql("DELETE FROM couple_anniversary WHERE anniversary_id = :id")
             .param("id", event.anniversaryId())
+            .update();
+    }
+
+    @EventHandler
+    void on(CoupleDisconnectedEvent event) {
+        jdbc.sql("DELETE FROM couple_anniversary WHERE couple_id = :coupleId")
+            .param("coupleId", event.coupleId())
             .update();
     }
 

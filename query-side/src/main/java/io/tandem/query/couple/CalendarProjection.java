@@ -29,7 +29,9 @@ import java.util.List;
 /**
  * A couple's calendar, a month at a time, and the download grants that let each partner fetch the other's photos.
  * Grants are named {@code calendar/<entry id>} and always rebuilt from the entry's current images and the couple's
- * current partners: an entry's images changing, the entry going, or the couple ending takes them back.
+ * current partners: an entry's images changing, the entry going, or the couple ending takes them back. An ended
+ * couple's entries go too: their titles no longer decrypt (a title that reads as null is one of those, met on
+ * replay or by a lagging processor, and is skipped).
  */
 @Component
 @ProcessingGroup(CoupleProjection.PROCESSING_GROUP)
@@ -59,6 +61,9 @@ class CalendarProjection {
 
     @EventHandler
     void on(CalendarEntryAddedEvent event, @SequenceNumber long sequence) {
+        if (event.title() == null) {
+            return;
+        }
         jdbc.sql("""
                  INSERT INTO couple_calendar_entry (entry_id, couple_id, entry_date, title, content, image_ids,
                                                     created_by, last_sequence)
@@ -79,6 +84,9 @@ class CalendarProjection {
 
     @EventHandler
     void on(CalendarEntryChangedEvent event, @SequenceNumber long sequence) {
+        if (event.title() == null) {
+            return;
+        }
         jdbc.sql("""
                  UPDATE couple_calendar_entry
                  SET entry_date = :date, title = :title, content = :content, image_ids = CAST(:imageIds AS JSONB),
@@ -101,13 +109,16 @@ class CalendarProjection {
         regrant(event.entryId());
     }
 
-    /** Whether or not {@link CoupleProjection} has marked the couple ended yet, its grants go. */
+    /** Whether or not {@link CoupleProjection} has marked the couple ended yet, its grants go, then its entries. */
     @EventHandler
     void on(CoupleDisconnectedEvent event) {
         jdbc.sql("""
                  DELETE FROM file_grant WHERE source IN (SELECT 'calendar/' || entry_id FROM couple_calendar_entry
                                                          WHERE couple_id = :coupleId)
                  """)
+            .param("coupleId", event.coupleId())
+            .update();
+        jdbc.sql("DELETE FROM couple_calendar_entry WHERE couple_id = :coupleId")
             .param("coupleId", event.coupleId())
             .update();
     }

@@ -1,5 +1,6 @@
 package io.tandem.query.couple;
 
+import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.couple.CoupleEvents.PlanChangedEvent;
 import io.tandem.api.couple.CoupleEvents.PlanDeletedEvent;
 import io.tandem.api.couple.CoupleEvents.PlanScheduledEvent;
@@ -22,7 +23,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** A couple's plans in time order, by page or by keyset cursor on (time, id). */
+/**
+ * A couple's plans in time order, by page or by keyset cursor on (time, id). An ended couple's plans go: their titles
+ * no longer decrypt (a title that reads as null is one of those, met on replay or by a lagging processor, and is
+ * skipped).
+ */
 @Component
 @ProcessingGroup(CoupleProjection.PROCESSING_GROUP)
 class PlanProjection {
@@ -41,6 +46,9 @@ class PlanProjection {
 
     @EventHandler
     void on(PlanScheduledEvent event, @SequenceNumber long sequence) {
+        if (event.title() == null) {
+            return;
+        }
         jdbc.sql("""
                  INSERT INTO couple_plan (plan_id, couple_id, title, place, plan_time, created_by, last_sequence)
                  VALUES (:id, :coupleId, :title, :place, :time, :createdBy, :sequence)
@@ -58,6 +66,9 @@ class PlanProjection {
 
     @EventHandler
     void on(PlanChangedEvent event, @SequenceNumber long sequence) {
+        if (event.title() == null) {
+            return;
+        }
         jdbc.sql("""
                  UPDATE couple_plan SET title = :title, place = :place, plan_time = :time, last_sequence = :sequence
                  WHERE plan_id = :id AND last_sequence < :sequence
@@ -73,6 +84,11 @@ class PlanProjection {
     @EventHandler
     void on(PlanDeletedEvent event) {
         jdbc.sql("DELETE FROM couple_plan WHERE plan_id = :id").param("id", event.planId()).update();
+    }
+
+    @EventHandler
+    void on(CoupleDisconnectedEvent event) {
+        jdbc.sql("DELETE FROM couple_plan WHERE couple_id = :coupleId").param("coupleId", event.coupleId()).update();
     }
 
     @ResetHandler

@@ -29,6 +29,8 @@ import java.util.UUID;
 @Tag(name = "Files")
 class FileDownloadController {
 
+    private static final Duration PROFILE_IMAGE_MAX_AGE = Duration.ofMinutes(5);
+
     private final QueryGateway queries;
     private final FileStorage storage;
 
@@ -58,6 +60,10 @@ class FileDownloadController {
                              .body(new InputStreamResource(stored.content()));
     }
 
+    /**
+     * Public by unguessable id, and cached by browsers and proxies for a few minutes only: a replaced image is
+     * deleted, an erased person's too, and no cache should keep showing them for long.
+     */
     @GetMapping("/api/profile-images/{image_id}")
     @Operation(summary = "A profile image (public by unguessable id)")
     ResponseEntity<InputStreamResource> profileImage(@PathVariable("image_id") UUID imageId) {
@@ -66,7 +72,7 @@ class FileDownloadController {
                              .contentType(MediaType.parseMediaType(stored.contentType()))
                              .contentLength(stored.length())
                              .header("X-Content-Type-Options", "nosniff")
-                             .cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+                             .cacheControl(CacheControl.maxAge(PROFILE_IMAGE_MAX_AGE).cachePublic())
                              .body(new InputStreamResource(stored.content()));
     }
 }

@@ -34,6 +34,9 @@ class FileMetadataProjection {
 
     @EventHandler
     void on(FileRegisteredEvent event, @Timestamp Instant occurredAt) {
+        if (event.fileName() == null) {
+            return; // every upload has a name, so the owner was erased since, and their files with them
+        }
         jdbc.sql("""
                  INSERT INTO file_metadata (file_id, owner_id, file_name, content_type, size, sha256, storage_key,
                                             uploaded_at)
@@ -42,8 +45,7 @@ class FileMetadataProjection {
                  """)
             .param("fileId", event.fileId())
             .param("ownerId", event.ownerId())
-            // the owner was erased, and the name with them: the file keeps its id as its name
-            .param("fileName", event.fileName() != null ? event.fileName() : event.fileId())
+            .param("fileName", event.fileName())
             .param("contentType", event.contentType())
             .param("size", event.size())
             .param("sha256", event.sha256())
@@ -57,10 +59,13 @@ class FileMetadataProjection {
         jdbc.sql("DELETE FROM file_metadata WHERE file_id = :fileId").param("fileId", event.fileId()).update();
     }
 
-    /** A file's name is its owner's data: an erased owner's files are listed under their ids. */
+    /**
+     * An erased owner's files go at once, for everyone they were shared with too; the command side deletes them
+     * ({@code FileErasure}), and their own deletion events find nothing left here.
+     */
     @EventHandler
     void on(UserErasedEvent event) {
-        jdbc.sql("UPDATE file_metadata SET file_name = file_id WHERE owner_id = :ownerId")
+        jdbc.sql("DELETE FROM file_metadata WHERE owner_id = :ownerId")
             .param("ownerId", event.userId())
             .update();
     }

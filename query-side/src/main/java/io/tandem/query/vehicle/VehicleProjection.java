@@ -1,5 +1,6 @@
 package io.tandem.query.vehicle;
 
+import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.vehicle.MaintenanceDetails;
 import io.tandem.api.vehicle.VehicleEvents.MaintenanceDeletedEvent;
 import io.tandem.api.vehicle.VehicleEvents.MaintenanceLoggedEvent;
@@ -29,6 +30,9 @@ import java.util.Locale;
  * Events of one vehicle arrive in order (the vehicle's aggregate is the processor's sequencing key). Every handler
  * writes absolute values and only for an event newer than the row's {@code last_sequence}, so a re-delivered or
  * replayed event gives the same rows.
+ * <p>
+ * An erased owner's vehicles and records go, for admins too. Their VIN, plate and details read as null from then on
+ * (on replay, or for a processor that lags behind): such an event finds no row to write, or deletes what is there.
  */
 @Component
 @ProcessingGroup(VehicleProjection.PROCESSING_GROUP)
@@ -44,6 +48,9 @@ class VehicleProjection {
 
     @EventHandler
     void on(VehicleRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
+        if (event.vin() == null) {
+            return;
+        }
         jdbc.sql("""
                  INSERT INTO vehicle (vehicle_id, owner_id, vin, plate_number, plate_key, make, model, year,
                                       fuel_type, mileage, registered_on, registration_mileage, registered_at,
@@ -70,6 +77,9 @@ class VehicleProjection {
 
     @EventHandler
     void on(VehicleDetailsChangedEvent event, @SequenceNumber long sequence) {
+        if (event.plateNumber() == null) {
+            return;
+        }
         jdbc.sql("""
                  UPDATE vehicle SET plate_number = :plateNumber, plate_key = :plateKey, make = :make, model = :model,
                                     year = :year, fuel_type = :fuelType, last_sequence = :sequence
@@ -97,14 +107,22 @@ class VehicleProjection {
                       JsonColumns.write(event.rules()));
     }
 
+    /** Deleted vehicles stay for admins, unless the VIN no longer decrypts: the erasure of the owner deleted it. */
     @EventHandler
     void on(VehicleDeletedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
-        updateVehicle(event.vehicleId(), sequence, "deleted_at = :value", utc(occurredAt));
+        if (event.vin() == null) {
+            forget("vehicle_id", event.vehicleId());
+        } else {
+            updateVehicle(event.vehicleId(), sequence, "deleted_at = :value", utc(occurredAt));
+        }
     }
 
     @EventHandler
     void on(MaintenanceLoggedEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt) {
         MaintenanceDetails details = event.details();
+        if (details == null) {
+            return;
+        }
         jdbc.sql("""
                  INSERT INTO maintenance_record (record_id, vehicle_id, owner_id, service_date, mileage, type,
                                                  description, shop, parts, parts_cost, labour_cost, total_cost,
@@ -133,6 +151,9 @@ class VehicleProjection {
     @EventHandler
     void on(MaintenanceRevisedEvent event, @SequenceNumber long sequence) {
         MaintenanceDetails details = event.details();
+        if (details == null) {
+            return;
+        }
         jdbc.sql("""
                  UPDATE maintenance_record
                  SET service_date = :serviceDate, mileage = :mileage, type = :type, description = :description,
@@ -164,6 +185,17 @@ class VehicleProjection {
             .param("sequence", sequence)
             .param("recordId", event.recordId())
             .update();
+    }
+
+    @EventHandler
+    void on(UserErasedEvent event) {
+        forget("owner_id", event.userId());
+    }
+
+    /** {@code column} is one of this class's constants, never input. */
+    private void forget(String column, String value) {
+        jdbc.sql("DELETE FROM maintenance_record WHERE " + column + " = :value").param("value", value).update();
+        jdbc.sql("DELETE FROM vehicle WHERE " + column + " = :value").param("value", value).update();
     }
 
     @ResetHandler
