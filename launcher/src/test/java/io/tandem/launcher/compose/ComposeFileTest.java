@@ -8,6 +8,7 @@ import org.yaml.snakeyaml.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docker-compose.yml and .env.example checked against what the service jars read, since compose cannot run where
- * the build runs: every variable a side is given is one it binds, ports and health checks agree with the sides'
- * configuration, the gateway and Prometheus, .env.example holds what compose requires, and images stay pinned.
+ * the build runs: every variable a side is given is one it binds, the README's services-mode table lists exactly
+ * what each side is given, ports and health checks agree with the sides' configuration, the gateway and Prometheus,
+ * .env.example holds what compose requires, and images stay pinned.
  */
 class ComposeFileTest {
 
@@ -51,6 +53,33 @@ class ComposeFileTest {
         for (String variable : dockerfileEnvironment().keySet()) {
             assertThat(sides().values().stream().anyMatch(side -> side.properties().reads(variable)))
                     .as("the Dockerfile sets " + variable).isTrue();
+        }
+    }
+
+    @Test
+    void theReadmeListsExactlyWhatEachSideIsGivenAndEachSideReadsIt() {
+        List<String> readme = read("README.md").lines().toList();
+        int start = indexOf(readme, "<!-- services-mode variables");
+        int end = indexOf(readme, "<!-- end of services-mode variables");
+        List<String[]> rows = readme.subList(start, end).stream().filter(line -> line.startsWith("| `"))
+                                    .map(line -> line.split("\\|")).toList();
+        assertThat(rows).isNotEmpty();
+        List<String> services = List.of("command-side", "query-side", "saga-orchestrator");
+        for (int column = 0; column < services.size(); column++) {
+            String service = services.get(column);
+            Map<String, String> given = new LinkedHashMap<>(environment(service));
+            given.putAll(dockerfileEnvironment());
+            List<String> listed = new ArrayList<>();
+            for (String[] row : rows) {
+                if (row[2 + column].contains("✓")) {
+                    listed.add(row[1].strip().replace("`", ""));
+                }
+            }
+            assertThat(listed).as("README's variables for " + service).containsExactlyInAnyOrderElementsOf(
+                    given.keySet());
+            SideProperties reads = sides().get(service).properties();
+            listed.stream().filter(variable -> !READ_OUTSIDE_SPRING.contains(variable)).forEach(variable ->
+                    assertThat(reads.reads(variable)).as("README says " + service + " reads " + variable).isTrue());
         }
     }
 
@@ -165,6 +194,11 @@ class ComposeFileTest {
         }
         environment.remove("JAVA_OPTS");
         return environment;
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        return lines.indexOf(lines.stream().filter(line -> line.startsWith(prefix)).findFirst()
+                                  .orElseThrow(() -> new AssertionError("README has no line " + prefix)));
     }
 
     private static Map<String, String> variables(List<String> lines) {
