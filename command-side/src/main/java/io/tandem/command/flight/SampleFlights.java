@@ -29,6 +29,11 @@ import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,8 +58,16 @@ class SampleFlights implements ApplicationRunner {
     /** "TandemSD" in ASCII: the advisory lock only sample data takes. */
     private static final long LOCK = 0x54616E64656D5344L;
 
+    /** Flights are added in parallel; one flight's departures go one after the other, as each locks the flight. */
+    private static final int THREADS = 4;
+
     /** What one run created. */
     record Added(int flights, int schedules, int discounts, int promotions) {
+
+        Added plus(Added other) {
+            return new Added(flights + other.flights, schedules + other.schedules, discounts + other.discounts,
+                             promotions + other.promotions);
+        }
     }
 
     private final CommandGateway commands;
@@ -93,16 +106,20 @@ class SampleFlights implements ApplicationRunner {
     }
 
     private Added create(LocalDate firstDay) {
-        int flights = 0;
-        int schedules = 0;
-        for (SampleFlight flight : SampleTimetable.FLIGHTS) {
-            String flightId = id("flight", flight.number());
-            if (createIfMissing(flightId, new RegisterFlightCommand(flightId, flight.number(), flight.airline(),
-                                                                    flight.origin(), flight.destination(),
-                                                                    flight.seatMap()))) {
-                flights++;
+        Added added = new Added(0, 0, 0, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            for (Future<Added> flight : pool.invokeAll(SampleTimetable.FLIGHTS.stream()
+                    .map(flight -> (Callable<Added>) () -> addMissing(flight, firstDay)).toList())) {
+                added = added.plus(flight.get());
             }
-            schedules += scheduleMissingDays(flight, flightId, firstDay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while adding the sample flights", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         String discountId = id("discount", SampleTimetable.DISCOUNT_NAME);
         boolean discount = createIfMissing(discountId, new CreateDiscountCommand(
@@ -113,7 +130,14 @@ class SampleFlights implements ApplicationRunner {
                 promotionId, SampleTimetable.PROMOTION_TITLE, SampleTimetable.PROMOTION_DESCRIPTION,
                 SampleTimetable.PROMOTION_ORIGIN, SampleTimetable.PROMOTION_DESTINATION, firstDay,
                 firstDay.plusDays(SampleTimetable.PROMOTION_DAYS)));
-        return new Added(flights, schedules, discount ? 1 : 0, promotion ? 1 : 0);
+        return added.plus(new Added(0, 0, discount ? 1 : 0, promotion ? 1 : 0));
+    }
+
+    private Added addMissing(SampleFlight flight, LocalDate firstDay) {
+        String flightId = id("flight", flight.number());
+        boolean registered = createIfMissing(flightId, new RegisterFlightCommand(
+                flightId, flight.number(), flight.airline(), flight.origin(), flight.destination(), flight.seatMap()));
+        return new Added(registered ? 1 : 0, scheduleMissingDays(flight, flightId, firstDay), 0, 0);
     }
 
     private int scheduleMissingDays(SampleFlight flight, String flightId, LocalDate firstDay) {
