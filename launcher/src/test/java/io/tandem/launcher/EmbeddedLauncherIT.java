@@ -116,13 +116,16 @@ class EmbeddedLauncherIT {
      */
     private static void seeSampleFlights(ApiClient api) {
         String tomorrow = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(1).toString();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                api.get("/api/flights/search?departure=GMP&arrival=CJU&date=" + tomorrow).json().get("schedules"))
-                .hasSize(4));
-        JsonNode cabin = api.get("/api/flights/search?departure=GMP&arrival=CJU&date=" + tomorrow).json()
-                            .get("schedules").get(0).get("cabins").get(0);
-        assertThat(cabin.get("fare").asLong()).as("10 % off Seoul-Jeju").isLessThan(cabin.get("base_fare").asLong());
-        assertThat(api.get("/api/flights/promotions").body()).contains("오사카 특가");
+        // search follows the events: the discount, added after the departures, may take a moment longer
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode schedules = api.get("/api/flights/search?departure=GMP&arrival=CJU&date=" + tomorrow).json()
+                                    .get("schedules");
+            assertThat(schedules).hasSize(4);
+            JsonNode cabin = schedules.get(0).get("cabins").get(0);
+            assertThat(cabin.get("fare").asLong()).as("10 % off Seoul-Jeju")
+                    .isEqualTo(cabin.get("base_fare").asLong() * 9 / 10);
+            assertThat(api.get("/api/flights/promotions").body()).contains("오사카 특가");
+        });
     }
 
     private String launcherLog() throws IOException {
