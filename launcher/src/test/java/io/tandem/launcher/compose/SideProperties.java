@@ -33,12 +33,16 @@ import java.util.stream.Stream;
 /**
  * The configuration properties one side's jar reads, gathered from what the code declares rather than from a list
  * kept by hand: the Spring configuration metadata every library ships (Spring Boot, Axon, ...), Tandem's
- * {@code @ConfigurationProperties} records and {@code @Value} placeholders in the side's packages and the platform's,
- * and the keys of the property files the side loads.
+ * {@code @ConfigurationProperties} records and {@code @Value} placeholders in the side's jar (its own package and the
+ * shared modules, not the other sides, the launcher or test code), and the keys of the property files it loads.
  */
 final class SideProperties {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z0-9._-]+)");
+    private static final List<String> SIDES = List.of("io.tandem.command.", "io.tandem.query.", "io.tandem.saga.");
+    /** On the launcher's test classpath, but in no side's jar. */
+    private static final List<String> NOT_IN_A_SIDE =
+            List.of("io.tandem.launcher.", "io.tandem.testsupport.", "io.tandem.embedded.", "io.tandem.benchmarks.");
     private static final Set<String> LIBRARY_PROPERTIES = libraryProperties();
 
     private final Set<String> properties = new HashSet<>(LIBRARY_PROPERTIES);
@@ -49,14 +53,12 @@ final class SideProperties {
      * @param profileFiles the side's own property files, such as {@code application-command.yml}
      */
     SideProperties(String sidePackage, List<String> profileFiles) {
-        for (String basePackage : List.of(sidePackage, "io.tandem.platform")) {
-            for (Class<?> type : classesIn(basePackage)) {
-                ConfigurationProperties bound = type.getAnnotation(ConfigurationProperties.class);
-                if (bound != null && type.isRecord()) {
-                    addRecord(bound.prefix(), type);
-                }
-                valuePlaceholders(type);
+        for (Class<?> type : classesIn(sidePackage + ".")) {
+            ConfigurationProperties bound = type.getAnnotation(ConfigurationProperties.class);
+            if (bound != null && type.isRecord()) {
+                addRecord(bound.prefix(), type);
             }
+            valuePlaceholders(type);
         }
         for (String file : profileFiles) {
             properties.addAll(yamlKeys(file));
@@ -101,7 +103,8 @@ final class SideProperties {
         }
     }
 
-    private static List<Class<?>> classesIn(String basePackage) {
+    /** The classes of a side's jar: its own package and every shared module's. */
+    private static List<Class<?>> classesIn(String sidePackage) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             // every class, abstract ones included: the default keeps concrete components only
             @Override
@@ -109,9 +112,13 @@ final class SideProperties {
                 return true;
             }
         };
-        scanner.addIncludeFilter((reader, factory) -> true);
+        scanner.addIncludeFilter((reader, factory) -> {
+            String name = reader.getClassMetadata().getClassName();
+            return Stream.concat(SIDES.stream().filter(side -> !side.equals(sidePackage)), NOT_IN_A_SIDE.stream())
+                         .noneMatch(name::startsWith);
+        });
         List<Class<?>> classes = new ArrayList<>();
-        for (var definition : scanner.findCandidateComponents(basePackage)) {
+        for (var definition : scanner.findCandidateComponents("io.tandem")) {
             try {
                 classes.add(Class.forName(definition.getBeanClassName(), false, SideProperties.class.getClassLoader()));
             } catch (ClassNotFoundException e) {

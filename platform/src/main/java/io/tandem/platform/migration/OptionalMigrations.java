@@ -13,49 +13,36 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Adds the migrations of tables that only some modes use to a side's Flyway locations, so a schema holds only what
- * its side reads and writes:
- * <ul>
- *   <li>{@value #EVENT_STORE}: Axon's JDBC event and snapshot tables, when events are kept in PostgreSQL rather than
- *       in Axon Server;</li>
- *   <li>{@value #PERSONAL_DATA_KEY}: the personal-data key table, when the side keeps its keys in its own schema
- *       (in services mode every side uses the command side's table).</li>
- * </ul>
- * Before this split both ran in every schema. A schema where one already ran keeps its location, so Flyway still
- * finds every migration it applied and validates as before.
+ * Adds {@value #PERSONAL_DATA_KEY}, the personal-data key table's migration, to a side's Flyway locations only when
+ * the side keeps its keys in the schema it migrates: in services mode every side uses the command side's table, so
+ * the query and saga schemas get none. Before this split every schema got one; a schema where it already ran keeps
+ * the location, so Flyway still finds every migration it applied and validates as before.
+ * <p>
+ * The JDBC event store's tables stay in {@code db/migration/axon} for every mode: data migrations read them where
+ * events live in PostgreSQL and find them empty where events live in Axon Server.
  */
 public final class OptionalMigrations implements FlywayConfigurationCustomizer {
 
-    static final String EVENT_STORE = "classpath:db/migration/event-store";
     static final String PERSONAL_DATA_KEY = "classpath:db/migration/personal-data-key";
 
-    /** The first migration of each optional location: applied means that location ran in this schema. */
-    static final String EVENT_STORE_VERSION = "2026.11.22.0100";
+    /** The location's first migration: applied means the location ran in this schema. */
     static final String PERSONAL_DATA_KEY_VERSION = "2026.11.23.1000";
 
-    private final boolean eventsInAxonServer;
     private final String keyTable;
 
-    /**
-     * @param eventsInAxonServer {@code axon.axonserver.enabled}
-     * @param keyTable           {@code tandem.personal-data.key-table}, optionally schema-qualified
-     */
-    public OptionalMigrations(boolean eventsInAxonServer, String keyTable) {
-        this.eventsInAxonServer = eventsInAxonServer;
+    /** @param keyTable {@code tandem.personal-data.key-table}, optionally schema-qualified */
+    public OptionalMigrations(String keyTable) {
         this.keyTable = keyTable;
     }
 
     @Override
     public void customize(FluentConfiguration configuration) {
         String schema = historySchema(configuration);
-        List<Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
-        if (!eventsInAxonServer || applied(configuration, schema, EVENT_STORE_VERSION)) {
-            locations.add(new Location(EVENT_STORE));
-        }
         if (keysInSchema(schema) || applied(configuration, schema, PERSONAL_DATA_KEY_VERSION)) {
+            List<Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
             locations.add(new Location(PERSONAL_DATA_KEY));
+            configuration.locations(locations.toArray(Location[]::new));
         }
-        configuration.locations(locations.toArray(Location[]::new));
     }
 
     private boolean keysInSchema(String schema) {

@@ -12,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which tables each mode's migrations create, on a real PostgreSQL migrated by Flyway as a side migrates it. */
+/** Which schema gets the personal-data key table, on a real PostgreSQL migrated by Flyway as a side migrates it. */
 class OptionalMigrationsTest {
 
     private static final String ALWAYS = "classpath:db/migration/axon";
@@ -27,41 +27,37 @@ class OptionalMigrationsTest {
     }
 
     @Test
-    void aServiceOnAxonServerSharingTheCommandSidesKeysGetsNeitherEventTablesNorAKeyTable() {
-        migrate("query", new OptionalMigrations(true, "command.personal_data_key"));
+    void aSideUsingTheCommandSidesKeyTableGetsNoneOfItsOwn() {
+        migrate("query", new OptionalMigrations("command.personal_data_key"));
 
-        assertThat(tables("query")).contains("tokenentry", "sagaentry", "deadletterentry", "scheduled_tasks")
-                                   .doesNotContain("domainevententry", "snapshotevententry", "personal_data_key");
+        assertThat(tables("query")).contains("tokenentry", "domainevententry").doesNotContain("personal_data_key");
     }
 
     @Test
-    void theCommandSideOnAxonServerKeepsTheSharedKeyTableButNoEventTables() {
-        migrate("command", new OptionalMigrations(true, "command.personal_data_key"));
+    void theSideWhoseSchemaTheKeyTableNamesGetsIt() {
+        migrate("command", new OptionalMigrations("command.personal_data_key"));
 
-        assertThat(tables("command")).contains("personal_data_key", "tokenentry")
-                                     .doesNotContain("domainevententry", "snapshotevententry");
+        assertThat(tables("command")).contains("personal_data_key");
     }
 
     @Test
-    void eventsInPostgresGetTheEventTablesAndAnOwnKeyTable() {
-        migrate("public", new OptionalMigrations(false, "personal_data_key"));
+    void anUnqualifiedKeyTableIsTheSidesOwn() {
+        migrate("public", new OptionalMigrations("personal_data_key"));
 
-        assertThat(tables("public")).contains("domainevententry", "snapshotevententry", "personal_data_key",
-                                              "tokenentry");
+        assertThat(tables("public")).contains("personal_data_key", "domainevententry", "tokenentry");
     }
 
     @Test
-    void aSchemaMigratedBeforeTheSplitStillValidatesAndKeepsItsTables() {
-        // what every schema got before: both optional locations, whatever the mode
+    void aSchemaMigratedBeforeTheSplitStillValidatesAndKeepsItsTable() {
+        // what every schema got before: the key table, whatever the side's configuration
         Flyway.configure().dataSource(database).schemas("query")
-              .locations(ALWAYS, OptionalMigrations.EVENT_STORE, OptionalMigrations.PERSONAL_DATA_KEY)
-              .load().migrate();
+              .locations(ALWAYS, OptionalMigrations.PERSONAL_DATA_KEY).load().migrate();
 
-        Flyway flyway = configuration("query", new OptionalMigrations(true, "command.personal_data_key")).load();
+        Flyway flyway = configuration("query", new OptionalMigrations("command.personal_data_key")).load();
 
         assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
         assertThat(flyway.migrate().success).isTrue();
-        assertThat(tables("query")).contains("domainevententry", "snapshotevententry", "personal_data_key");
+        assertThat(tables("query")).contains("personal_data_key");
     }
 
     private void migrate(String schema, OptionalMigrations optional) {
