@@ -51,6 +51,9 @@ COPY --from=build --chown=root:root --chmod=0444 /out/${MODULE}.jar /app/app.jar
 
 # Heap is sized from the container memory limit; on OOM the JVM exits so the
 # container restarts instead of limping on. Override JAVA_OPTS to tune.
+# The "services" profile (platform/src/main/resources/application-services.yml)
+# makes the three sides share the command side's personal-data key table and
+# keep files in S3.
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC" \
     SPRING_PROFILES_ACTIVE=services
 

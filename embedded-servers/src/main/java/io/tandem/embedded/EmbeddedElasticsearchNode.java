@@ -63,23 +63,28 @@ public final class EmbeddedElasticsearchNode implements AutoCloseable {
 
     /** Starts a node whose indices live in {@code dataDirectory} and survive restarts. */
     public static EmbeddedElasticsearchNode start(Path dataDirectory) {
-        return launch(Directories.createIfMissing(dataDirectory.toAbsolutePath().normalize()));
+        return start(dataDirectory, 0);
+    }
+
+    /** As {@link #start(Path)}, with HTTP on {@code httpPort} of 127.0.0.1, or on a free one if it is 0. */
+    public static EmbeddedElasticsearchNode start(Path dataDirectory, int httpPort) {
+        return launch(Directories.createIfMissing(dataDirectory.toAbsolutePath().normalize()), httpPort);
     }
 
     /** Starts a node on a temporary directory that is deleted on {@link #close()}. */
     public static EmbeddedElasticsearchNode startTemporary() {
-        return launch(null);
+        return launch(null, 0);
     }
 
     /** @param persistentData the data directory, or null for a temporary one */
-    private static EmbeddedElasticsearchNode launch(Path persistentData) {
+    private static EmbeddedElasticsearchNode launch(Path persistentData, int httpPort) {
         long startNanos = System.nanoTime();
         // path.home only holds the empty config, plugins and logs directories a node expects, and temporary data
         Path home = Directories.createTemp("tandem-es-");
         Path data = persistentData != null ? persistentData : home.resolve("data");
         Node node = null;
         try {
-            node = new ClasspathPluginsNode(settings(home, data), PLUGINS);
+            node = new ClasspathPluginsNode(settings(home, data, httpPort), PLUGINS);
             node.start();
             InetSocketAddress http = node.injector().getInstance(HttpServerTransport.class)
                     .boundAddress().publishAddress().address();
@@ -96,7 +101,7 @@ public final class EmbeddedElasticsearchNode implements AutoCloseable {
         }
     }
 
-    private static Settings settings(Path home, Path data) {
+    private static Settings settings(Path home, Path data, int httpPort) {
         return Settings.builder()
                 .put("cluster.name", "tandem")
                 .put("node.name", "tandem")
@@ -104,7 +109,7 @@ public final class EmbeddedElasticsearchNode implements AutoCloseable {
                 .put("path.data", data.toString())
                 .put("discovery.type", "single-node")
                 .put("network.host", "127.0.0.1")
-                .put("http.port", "0")
+                .put("http.port", Integer.toString(httpPort))
                 .put("transport.port", "0")
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 // The heap is shared with the application, so its real usage says little about Elasticsearch's:

@@ -43,8 +43,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * survives restarts. Commits are durable (fsync and synchronous commit on).
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, 0);
+    }
+
+    /** As {@link #start(Path)}, listening on {@code port} of localhost, or on a free one if it is 0. */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         Path data = Directories.createIfMissing(dataDirectory.toAbsolutePath().normalize());
         return start(EmbeddedPostgres.builder()
+                .setPort(port)
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 // zonky passes -F (fsync off) to postgres; this -c fsync=on comes after it and wins
@@ -90,6 +96,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start with data in " + data, e);
         }
+    }
+
+    /** Where zonky unpacks the PostgreSQL binaries, once per version: {@code -Dot.epg.working-dir} moves it. */
+    public static Path binariesDirectory() {
+        return Path.of(System.getProperty("ot.epg.working-dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
     }
 
     public int port() {

@@ -8,8 +8,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import static io.tandem.testsupport.ApiClient.json;
@@ -18,10 +22,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Runs the packaged launcher exactly as the README does ({@code java -jar}), on its embedded default: its own
- * PostgreSQL, Elasticsearch node and file directory under a data directory. A user's journey over HTTP, then a
- * restart on the same data directory, which must keep the user, the profile and the file.
+ * PostgreSQL, Elasticsearch node and file directory under a data directory, with the sample data and a configured
+ * administrator. A first look at the sample flights and a user's journey over HTTP, then a restart on the same data
+ * directory, which must keep the user, the profile and the file, and add no second copy of the sample data.
  */
 class EmbeddedLauncherIT {
+
+    private static final String ADMIN_EMAIL = "first.admin@example.com";
 
     @TempDir
     Path dataDir;
@@ -35,8 +42,17 @@ class EmbeddedLauncherIT {
 
     @Test
     void aUsersJourneyOverHttpSurvivesARestart() throws Exception {
-        launcher = new LauncherProcess(dataDir);
+        launcher = new LauncherProcess(dataDir, "--tandem.sample-data=true", "--tandem.admin.email=" + ADMIN_EMAIL,
+                                       "--tandem.admin.password=first-admin-1");
         ApiClient api = launcher.start();
+        assertThat(launcherLog()).containsPattern("Starting embedded PostgreSQL with data in .*postgres")
+                .containsPattern("PostgreSQL started in \\d+ ms")
+                .containsPattern("Starting embedded Elasticsearch with data in .*elasticsearch")
+                .containsPattern("Elasticsearch \\S+ started in \\d+ ms")
+                .containsPattern("File storage ready in \\d+ ms: files in .*files")
+                .contains("Administrator from tandem.admin.email: created the account f***@example.com")
+                .doesNotContain(ADMIN_EMAIL);
+        seeSampleFlights(api);
 
         ApiResponse signedUp = api.post("/api/auth/signup", json(Map.of(
                 "email", "journey@example.com", "password", "journey123", "name", "Journey")));
@@ -77,6 +93,10 @@ class EmbeddedLauncherIT {
 
         launcher.stop();
         launcher.start();
+        assertThat(launcherLog()).contains("the account f***@example.com (").doesNotContain(ADMIN_EMAIL)
+                .containsPattern("Sample data \\(tandem.sample-data\\): 0 flights, \\d+ schedules, 0 discount and 0 "
+                                 + "promotion added");
+        seeSampleFlights(api);
 
         JsonNode afterRestart = login(api);
         ApiClient sameUser = api.as(afterRestart.get("access_token").asText());
@@ -88,6 +108,28 @@ class EmbeddedLauncherIT {
         ApiResponse oldRefresh = api.post("/api/auth/refresh",
                                           json(Map.of("refresh_token", refreshed.json().get("refresh_token").asText())));
         assertThat(oldRefresh.status()).as("refresh tokens outlive a restart").isEqualTo(200);
+    }
+
+    /**
+     * The README's first search: tomorrow's Seoul (Gimpo) to Jeju flights, the sample timetable's four daily ones
+     * (after a restart too: no second copy), with the sample discount.
+     */
+    private static void seeSampleFlights(ApiClient api) {
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(1).toString();
+        // search follows the events: the discount, added after the departures, may take a moment longer
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode schedules = api.get("/api/flights/search?departure=GMP&arrival=CJU&date=" + tomorrow).json()
+                                    .get("schedules");
+            assertThat(schedules).hasSize(4);
+            JsonNode cabin = schedules.get(0).get("cabins").get(0);
+            assertThat(cabin.get("fare").asLong()).as("10 % off Seoul-Jeju")
+                    .isEqualTo(cabin.get("base_fare").asLong() * 9 / 10);
+            assertThat(api.get("/api/flights/promotions").body()).contains("오사카 특가");
+        });
+    }
+
+    private String launcherLog() throws IOException {
+        return Files.readString(dataDir.resolve("launcher.log"));
     }
 
     private JsonNode login(ApiClient api) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,11 @@ import java.util.List;
  * leaves it to the other.
  */
 @Component
+@Order(AirportCatalogue.ORDER)
 class AirportCatalogue implements ApplicationRunner {
+
+    /** Before whatever start-up work needs the airports (sample flights). */
+    static final int ORDER = 0;
 
     static final String RESOURCE = "reference/airports.json";
 

@@ -17,7 +17,9 @@ import java.util.UUID;
 
 /**
  * The first administrator comes from configuration ({@code TANDEM_ADMIN_EMAIL}, {@code TANDEM_ADMIN_PASSWORD}):
- * created at start-up when the email is unknown, promoted when it belongs to an existing account.
+ * created at start-up when the email is unknown, promoted when it belongs to an existing account. Either way one
+ * line in the log names the account, with its email masked: logs are kept and shipped where personal data must not
+ * go.
  */
 @Component
 class FirstAdmin implements ApplicationRunner {
@@ -47,6 +49,8 @@ class FirstAdmin implements ApplicationRunner {
         var existing = directory.findByEmail(email);
         if (existing.isPresent()) {
             commands.sendAndWait(new GrantRoleCommand(existing.get().userId(), Role.ADMIN));
+            log.info("Administrator from tandem.admin.email: the account {} ({}) has the ADMIN role",
+                     masked(email), existing.get().userId());
             return;
         }
         if (!password.matches(AuthController.PASSWORD_RULE)) {
@@ -56,12 +60,19 @@ class FirstAdmin implements ApplicationRunner {
             commands.sendAndWait(new SignUpUserCommand(UUID.randomUUID().toString(), email,
                                                        passwordEncoder.encode(password), "Administrator",
                                                        Role.ADMIN));
-            log.info("Created the first administrator account {}", email);
+            log.info("Administrator from tandem.admin.email: created the account {} with the ADMIN role",
+                     masked(email));
         } catch (RuntimeException failure) {
             // another node created it at the same moment
             if (Rejections.of(failure).isEmpty()) {
                 throw failure;
             }
         }
+    }
+
+    /** {@code j***@example.com}: enough to tell which address was configured, not enough to read it back. */
+    static String masked(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
     }
 }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The key table on a real PostgreSQL, with several instances of the store standing for several nodes. */
 class JdbcPersonalDataKeysTest {
 
-    private static final String MIGRATION = "db/migration/axon/V2026.11.23.1000__personal_data_keys.sql";
+    private static final String MIGRATION = "db/migration/personal-data-key/V2026.11.23.1000__personal_data_keys.sql";
 
     private DriverManagerDataSource database;
     private JdbcClient jdbc;

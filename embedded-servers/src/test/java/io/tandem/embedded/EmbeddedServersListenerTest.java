@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-class EmbeddedServersEnvironmentPostProcessorTest {
+class EmbeddedServersListenerTest {
 
     @Configuration(proxyBeanMethods = false)
     static class EmptyApplication {
@@ -30,7 +30,7 @@ class EmbeddedServersEnvironmentPostProcessorTest {
     void doesNothingUnlessEnabled() {
         try (ConfigurableApplicationContext context = run()) {
             assertThat(context.getEnvironment().getPropertySources()
-                    .contains(EmbeddedServersEnvironmentPostProcessor.PROPERTY_SOURCE_NAME)).isFalse();
+                    .contains(EmbeddedServersListener.PROPERTY_SOURCE_NAME)).isFalse();
             assertThat(context.getEnvironment().getProperty("spring.datasource.url")).isNull();
         }
     }

@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.apache.commons.logging.Log;
 import org.elasticsearch.Build;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationShutdownHandlers;
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -25,28 +26,24 @@ import org.springframework.util.StringUtils;
  * ({@code tandem.data-dir} defaults to {@code ./data}). Their addresses go into a property source that wins over all
  * others.
  * <p>
- * Applications in the same JVM on the same data directory share one server. Servers stop in a Spring Boot shutdown
- * handler, which runs after every application context registered for shutdown has closed, so event processors can
- * still write while they stop.
+ * It runs once the environment is prepared and logging is configured, so each server's start and readiness are
+ * logged as they happen rather than after the fact. Applications in the same JVM on the same data directory share
+ * one server. Servers stop in a Spring Boot shutdown handler, which runs after every application context registered
+ * for shutdown has closed, so event processors can still write while they stop.
  */
-class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+class EmbeddedServersListener implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
-    /** After config data, so that application.yml and profiles can enable it and name the addresses. */
-    static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
+    /** Right after logging is configured from the prepared environment. */
+    static final int ORDER = LoggingApplicationListener.DEFAULT_ORDER + 1;
 
     static final String PROPERTY_SOURCE_NAME = "tandemEmbeddedServers";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedServersListener.class);
 
     private static final String DATABASE = "tandem";
 
     private static final Map<Path, EmbeddedPostgresServer> POSTGRES = new ConcurrentHashMap<>();
     private static final Map<Path, EmbeddedElasticsearchNode> ELASTICSEARCH = new ConcurrentHashMap<>();
-
-    private final Log log;
-
-    EmbeddedServersEnvironmentPostProcessor(DeferredLogFactory logFactory) {
-        // logging is configured after environment post-processing: a deferred log replays then
-        this.log = logFactory.getLog(EmbeddedServersEnvironmentPostProcessor.class);
-    }
 
     @Override
     public int getOrder() {
@@ -54,10 +51,12 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
     }
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
         if (!environment.getProperty("tandem.embedded.enabled", Boolean.class, false)) {
             return;
         }
+        SpringApplication application = event.getSpringApplication();
         Path dataDirectory = Path.of(environment.getProperty("tandem.data-dir", "./data")).toAbsolutePath().normalize();
         Map<String, Object> properties = new LinkedHashMap<>();
         if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
@@ -72,21 +71,23 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
     }
 
     private Map<String, Object> postgres(Path dataDirectory, SpringApplication application) {
-        EmbeddedPostgresServer postgres = shared(POSTGRES, dataDirectory, EmbeddedPostgresServer::start, application);
+        EmbeddedPostgresServer postgres = shared(POSTGRES, dataDirectory, directory -> {
+            log.info("Starting embedded PostgreSQL with data in {} (binaries unpacked under {})", directory,
+                     EmbeddedPostgresServer.binariesDirectory());
+            return EmbeddedPostgresServer.start(directory);
+        }, application);
         postgres.createDatabase(DATABASE);
-        String url = postgres.jdbcUrl(DATABASE);
-        log.info("Embedded PostgreSQL at " + url + " keeps its data in " + postgres.dataDirectory());
         return Map.of(
-                "spring.datasource.url", url,
+                "spring.datasource.url", postgres.jdbcUrl(DATABASE),
                 "spring.datasource.username", postgres.username(),
                 "spring.datasource.password", postgres.password());
     }
 
     private Map<String, Object> elasticsearch(Path dataDirectory, SpringApplication application) {
-        EmbeddedElasticsearchNode elasticsearch =
-                shared(ELASTICSEARCH, dataDirectory, EmbeddedElasticsearchNode::start, application);
-        log.info("Embedded Elasticsearch at " + elasticsearch.httpUrl()
-                + " keeps its data in " + elasticsearch.dataDirectory());
+        EmbeddedElasticsearchNode elasticsearch = shared(ELASTICSEARCH, dataDirectory, directory -> {
+            log.info("Starting embedded Elasticsearch with data in {}", directory);
+            return EmbeddedElasticsearchNode.start(directory);
+        }, application);
         if (Build.current().isSnapshot()) {
             // Elasticsearch reads its version from its jar's manifest only when the jar is a plain file
             log.warn("Elasticsearch could not read its version and runs as a snapshot build, with experimental"
@@ -120,7 +121,7 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
             server.close();
         } catch (Exception e) {
             // the other server's handler must still run
-            log.warn("Embedded server with data in " + dataDirectory + " did not stop cleanly", e);
+            log.warn("Embedded server with data in {} did not stop cleanly", dataDirectory, e);
         }
     }
 }
