@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.command.CommandSideApplication;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.kakao.KakaoLoopbackServer;
 import io.tandem.testsupport.kakao.KakaoTestUser;
+import io.tandem.testsupport.mail.TestMailbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +70,9 @@ class AuthApiTest {
         return "user-" + UUID.randomUUID() + "@example.com";
     }
 
+    /** A completed sign-up: requested, then verified with the mailed code. Answers 201 {@code {user_id}}. */
     private ApiResponse signUp(String email, String password) {
-        return api.post("/api/auth/signup", json(Map.of("email", email, "password", password, "name", "Kim")));
+        return SignUps.signUp(api, email, password, "Kim");
     }
 
     private JsonNode login(String email, String password) {
@@ -393,6 +396,145 @@ class AuthApiTest {
         assertThat(missingCode.status()).isEqualTo(400);
         assertThat(missingCode.json().has("errors")).as(missingCode.toString()).isTrue();
         assertThat(missingCode.json().get("errors").get(0).get("field").asText()).isEqualTo("code");
+    }
+
+    /**
+     * Security review H1 (pre-hijacking): an attacker signs up with the victim's email and a password of their own
+     * before the victim first signs in with Kakao. Without the code mailed to the victim there is no such account, so
+     * the Kakao sign-in cannot land in one the attacker can enter.
+     */
+    @Test
+    void aKakaoSignInNeverEntersAnAccountSomeoneElseSignedUpWithItsEmail() {
+        String email = uniqueEmail();
+        api.post("/api/auth/signup", json(Map.of("email", email, "password", "Attack3r1", "name", "Mallory")));
+        KakaoTestUser victim = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                 "Victim", email, true, "https://k.kakaocdn.net/v.jpg");
+        String victimId = kakaoSignIn(KAKAO.issueCode(victim, REDIRECT_URI)).get("user_id").asText();
+
+        ApiResponse attacker = api.post("/api/auth/login", json(Map.of("username", email, "password", "Attack3r1")));
+        assertThat(attacker.status()).as("the attacker's sign-up was never verified: " + attacker).isEqualTo(401);
+        assertThat(kakaoSignIn(KAKAO.issueCode(victim, REDIRECT_URI)).get("user_id").asText()).isEqualTo(victimId);
+    }
+
+    /** H1: linking a verified account ends every session it had and tells its owner by mail. */
+    @Test
+    void kakaoLinkingEndsTheEarlierSessionsAndTellsTheOwner() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        JsonNode earlier = login(email, "secret123");
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "Kim", email, true, "https://k.kakaocdn.net/p.jpg");
+        JsonNode viaKakao = kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI));
+        assertThat(viaKakao.get("user_id").asText()).isEqualTo(userId);
+
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", earlier.get("refresh_token").asText())))
+                      .status()).as("the earlier refresh token").isEqualTo(401);
+        assertThat(api.as(earlier.get("access_token").asText()).patch("/api/user/profile",
+                                                                       json(Map.of("nickname", "x"))).status())
+                .as("the earlier access token").isEqualTo(401);
+        assertThat(api.as(viaKakao.get("access_token").asText()).patch("/api/user/profile",
+                                                                        json(Map.of("nickname", "x"))).status())
+                .isEqualTo(200);
+        assertThat(TestMailbox.shared().latestTextTo(email, "Kakao")).contains("linked");
+    }
+
+    /** H1: a signed-in user links Kakao on purpose by proving their password; a wrong one links nothing. */
+    @Test
+    void aSignedInUserLinksKakaoWithTheirPassword() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        JsonNode session = login(email, "secret123");
+        ApiClient user = api.as(session.get("access_token").asText());
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "Kim", "other-" + email, false, "https://k.kakaocdn.net/p.jpg");
+
+        ApiResponse wrongPassword = user.post("/api/user/kakao", json(Map.of(
+                "code", KAKAO.issueCode(kakaoUser, REDIRECT_URI), "redirect_uri", REDIRECT_URI,
+                "password", "wrong1234")));
+        assertThat(wrongPassword.status()).as(wrongPassword.toString()).isEqualTo(401);
+        assertThat(wrongPassword.json().get("code").asText()).isEqualTo("invalid_credentials");
+
+        ApiResponse linked = user.post("/api/user/kakao", json(Map.of(
+                "code", KAKAO.issueCode(kakaoUser, REDIRECT_URI), "redirect_uri", REDIRECT_URI,
+                "password", "secret123")));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        assertThat(linked.json().get("user_id").asText()).isEqualTo(userId);
+        assertThat(kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI)).get("user_id").asText()).isEqualTo(userId);
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", session.get("refresh_token").asText())))
+                      .status()).as("the session that linked gets a new pair; its old refresh token ends")
+                .isEqualTo(401);
+        assertThat(TestMailbox.shared().latestTextTo(email, "Kakao")).contains("linked");
+    }
+
+    /** Security review L7: whether an email has an account is not something sign-up tells anyone but its owner. */
+    @Test
+    void signUpAnswersAlikeWhetherOrNotTheEmailHasAnAccount() {
+        String taken = uniqueEmail();
+        signUp(taken, "secret123");
+        ApiResponse again = api.post("/api/auth/signup", json(Map.of("email", taken, "password", "other1234",
+                                                                    "name", "Kim")));
+        ApiResponse fresh = api.post("/api/auth/signup", json(Map.of("email", uniqueEmail(), "password", "other1234",
+                                                                    "name", "Kim")));
+        assertThat(again.status()).as(again.toString()).isEqualTo(fresh.status());
+        assertThat(again.body()).isEqualTo(fresh.body());
+        assertThat(TestMailbox.shared().latestTextTo(taken, "already")).contains("already have an account");
+        assertThat(login(taken, "secret123").get("user_id").asText()).isNotBlank();
+    }
+
+    /** Security review L9: signing out ends the access tokens already handed out, not only the refresh tokens. */
+    @Test
+    void signingOutEndsTheAccessTokensAlreadyIssued() {
+        String email = uniqueEmail();
+        signUp(email, "secret123");
+        ApiClient user = api.as(login(email, "secret123").get("access_token").asText());
+        assertThat(user.post("/api/auth/signout", "{}").status()).isEqualTo(204);
+
+        ApiResponse afterwards = user.patch("/api/user/profile", json(Map.of("nickname", "x")));
+        assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(401);
+        assertThat(afterwards.contentType()).startsWith("application/problem+json");
+        assertThat(api.as(login(email, "secret123").get("access_token").asText())
+                      .patch("/api/user/profile", json(Map.of("nickname", "x"))).status())
+                .as("a new sign-in works at once").isEqualTo(200);
+    }
+
+    /** L9: a role change takes effect on the tokens already issued; refreshing gives the new roles. */
+    @Test
+    void aRoleChangeEndsTheAccessTokensAlreadyIssued() {
+        String adminToken = login("admin@tandem.test", "admin-pass-1").get("access_token").asText();
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        JsonNode session = login(email, "secret123");
+
+        assertThat(api.as(adminToken).post("/api/admin/users/" + userId + "/roles",
+                                           json(Map.of("role", "ADMIN"))).status()).isEqualTo(204);
+        assertThat(api.as(session.get("access_token").asText())
+                      .patch("/api/user/profile", json(Map.of("nickname", "x"))).status()).isEqualTo(401);
+        ApiResponse refreshed = api.post("/api/auth/refresh",
+                                         json(Map.of("refresh_token", session.get("refresh_token").asText())));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(api.as(refreshed.json().get("access_token").asText())
+                      .post("/api/admin/users/" + userId + "/roles", json(Map.of("role", "ADMIN"))).status())
+                .as("the refreshed token carries ADMIN").isEqualTo(204);
+    }
+
+    /** L9: a token that only came from a refresh cannot erase the account; the password or a fresh sign-in can. */
+    @Test
+    void erasureNeedsThePasswordOrAFreshSignIn() {
+        String email = uniqueEmail();
+        signUp(email, "secret123");
+        JsonNode session = login(email, "secret123");
+        ApiClient refreshedOnly = api.as(api.post("/api/auth/refresh", json(Map.of(
+                "refresh_token", session.get("refresh_token").asText()))).json().get("access_token").asText());
+
+        ApiResponse withoutProof = refreshedOnly.delete("/api/user");
+        assertThat(withoutProof.status()).as(withoutProof.toString()).isEqualTo(403);
+        assertThat(withoutProof.json().get("code").asText()).isEqualTo("reauthentication_required");
+        ApiResponse wrongPassword = refreshedOnly.delete("/api/user", json(Map.of("password", "wrong1234")));
+        assertThat(wrongPassword.status()).isEqualTo(403);
+        assertThat(login(email, "secret123").get("user_id").asText()).as("still there").isNotBlank();
+
+        ApiResponse erased = refreshedOnly.delete("/api/user", json(Map.of("password", "secret123")));
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
     }
 
     private JsonNode kakaoSignIn(String code) {
