@@ -82,4 +82,18 @@ class ForeignAggregateIdsTest {
         assertThat(onAUser.status()).as(onAUser.toString()).isEqualTo(404);
         assertThat(onAUser.json().get("code")).isEqualTo(onNothing.json().get("code"));
     }
+
+    @Test
+    void erasingTheUserWithTheIdOfAFileIsNotFound() {
+        ApiResponse uploaded = user.upload("/api/files", "file", "a.txt", "text/plain", "hello".getBytes());
+        ApiClient admin = anonymous.as(anonymous.post("/api/auth/login", json(Map.of(
+                "username", "admin@tandem.test", "password", "admin-pass-1"))).json().get("access_token").asText());
+
+        ApiResponse onAFile = admin.delete("/api/admin/users/" + uploaded.json().get("file_id").asText());
+        ApiResponse onNothing = admin.delete("/api/admin/users/" + UUID.randomUUID());
+        assertThat(onAFile.status()).as(onAFile.toString()).isEqualTo(404);
+        assertThat(onAFile.json().get("code")).isEqualTo(onNothing.json().get("code"));
+        assertThat(user.delete("/api/files/" + uploaded.json().get("file_id").asText()).status())
+                .as("the file is untouched").isEqualTo(204);
+    }
 }

@@ -1,6 +1,9 @@
 package io.tandem.command.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
+import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
+import io.tandem.api.identity.Role;
 import io.tandem.command.CommandSideApplication;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
@@ -9,6 +12,9 @@ import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.kakao.KakaoLoopbackServer;
 import io.tandem.testsupport.kakao.KakaoTestUser;
 import io.tandem.testsupport.mail.TestMailbox;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -58,6 +65,12 @@ class AuthApiTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore events;
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     private ApiClient api;
 
@@ -73,6 +86,11 @@ class AuthApiTest {
     /** A completed sign-up: requested, then verified with the mailed code. Answers 201 {@code {user_id}}. */
     private ApiResponse signUp(String email, String password) {
         return SignUps.signUp(api, email, password, "Kim");
+    }
+
+    /** Only the first step: the request that has a code mailed. */
+    private ApiResponse requestSignUp(String email, String password) {
+        return api.post("/api/auth/signup", json(Map.of("email", email, "password", password, "name", "Kim")));
     }
 
     private JsonNode login(String email, String password) {
@@ -100,12 +118,11 @@ class AuthApiTest {
     void theEventCarriesTheAuditMetadataAndNoPlainPersonalData() {
         String email = uniqueEmail();
         String userId = signUp(email, "secret123").json().get("user_id").asText();
-        String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
-                                   + "WHERE aggregateidentifier = :id")
+        String signedUp = "WHERE aggregateidentifier = :id AND payloadtype LIKE '%UserSignedUpEvent'";
+        String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry " + signedUp)
                               .param("id", userId).query(String.class).single();
         assertThat(metadata).contains("\"correlation_id\"");
-        String payload = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
-                                  + "WHERE aggregateidentifier = :id")
+        String payload = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry " + signedUp)
                              .param("id", userId).query(String.class).single();
         // email and password hash are personal data: encrypted with the user's key (docs/personal-data.md)
         assertThat(payload).doesNotContain(email).doesNotContain("secret123").doesNotContain("{bcrypt}")
@@ -113,40 +130,60 @@ class AuthApiTest {
     }
 
     @Test
-    void theSameEmailCannotSignUpTwiceEvenAtTheSameMoment() throws Exception {
+    void aMailedCodeMakesOneAccountEvenConfirmedManyTimesAtOnce() throws Exception {
         String email = uniqueEmail();
+        assertThat(requestSignUp(email, "secret123").status()).isEqualTo(202);
+        String code = TestMailbox.shared().codeFor(email);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Integer>> attempts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                attempts.add(() -> signUp(email, "secret123").status());
+                attempts.add(() -> api.post("/api/auth/signup/verify", json(Map.of("email", email, "code", code)))
+                                      .status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> result : pool.invokeAll(attempts)) {
                 statuses.add(result.get());
             }
-            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).containsOnly(201, 400);
             assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
         assertThat(jdbc.sql("SELECT count(*) FROM account_directory WHERE email = :email")
                        .param("email", email).query(Long.class).single()).isEqualTo(1);
-        ApiResponse again = signUp(email, "other1234");
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.json().get("code").asText()).isEqualTo("email_taken");
+        assertThat(requestSignUp(email, "other1234").status()).as("answered alike, but no code").isEqualTo(202);
+        assertThat(jdbc.sql("SELECT count(*) FROM email_code WHERE email = :email")
+                       .param("email", email).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aWrongCodeMakesNoAccountAndFiveWrongTriesSpendTheCode() {
+        String email = uniqueEmail();
+        requestSignUp(email, "secret123");
+        String code = TestMailbox.shared().codeFor(email);
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        for (int i = 0; i < 5; i++) {
+            ApiResponse refused = api.post("/api/auth/signup/verify", json(Map.of("email", email, "code", wrong)));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).isEqualTo("invalid_verification_code");
+        }
+        assertThat(api.post("/api/auth/signup/verify", json(Map.of("email", email, "code", code))).status())
+                .as("the right code, too late").isEqualTo(400);
+        assertThat(api.post("/api/auth/login", json(Map.of("username", email, "password", "secret123"))).status())
+                .isEqualTo(401);
+        assertThat(signUp(email, "secret123").status()).as("a new code works").isEqualTo(201);
     }
 
     @Test
     void badSignUpsAreRefusedNamingTheFieldAndStoreNothing() {
         long eventsBefore = eventCount();
-        ApiResponse weak = signUp(uniqueEmail(), "short");
+        ApiResponse weak = requestSignUp(uniqueEmail(), "short");
         assertThat(weak.status()).as(weak.toString()).isEqualTo(400);
         assertThat(weak.json().has("errors")).as(weak.toString()).isTrue();
         assertThat(weak.json().get("errors").get(0).get("field").asText()).isEqualTo("password");
 
-        ApiResponse badEmail = signUp("not-an-email", "secret123");
+        ApiResponse badEmail = requestSignUp("not-an-email", "secret123");
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.json().get("detail").asText()).contains("email");
 
@@ -307,9 +344,8 @@ class AuthApiTest {
         assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", session.get("refresh_token").asText())))
                       .status()).isEqualTo(401);
         ApiResponse changeAfterwards = user.patch("/api/user/profile", json(Map.of("nickname", "x")));
-        assertThat(changeAfterwards.status()).isEqualTo(404);
-        assertThat(changeAfterwards.json().get("code").asText()).isEqualTo("user_not_found");
-        assertThat(user.delete("/api/user").status()).as("erasing again changes nothing").isEqualTo(204);
+        assertThat(changeAfterwards.status()).as("the access token ended with the account").isEqualTo(401);
+        commands.sendAndWait(new EraseUserCommand(userId)); // erasing again changes nothing, and succeeds
 
         var key = jdbc.sql("SELECT key IS NULL AS gone, erased_at IS NOT NULL AS erased FROM personal_data_key "
                            + "WHERE subject_id = :id")
@@ -535,6 +571,42 @@ class AuthApiTest {
 
         ApiResponse erased = refreshedOnly.delete("/api/user", json(Map.of("password", "secret123")));
         assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+    }
+
+    /**
+     * H1 for accounts made before sign-ups were verified: Kakao never links to one by itself, and it may not book,
+     * until its owner confirms a code mailed to its address from a signed-in session.
+     */
+    @Test
+    void anAccountFromBeforeVerificationConfirmsItsEmailBeforeKakaoLinksOrItBooks() {
+        String email = uniqueEmail();
+        String userId = UUID.randomUUID().toString();
+        events.publish(new GenericDomainEventMessage<>("UserAccount", userId, 0, new UserSignedUpEvent(
+                userId, email, passwordEncoder.encode("secret123"), "Old", Role.USER, null, null)));
+        jdbc.sql("INSERT INTO account_directory (user_id, email, password_hash, verified) "
+                 + "VALUES (:id, :email, :hash, false)")
+            .param("id", userId).param("email", email).param("hash", passwordEncoder.encode("secret123")).update();
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "Kim", email, true, "https://k.kakaocdn.net/p.jpg");
+        assertThat(kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI)).get("user_id").asText())
+                .as("not linked automatically").isNotEqualTo(userId);
+
+        ApiClient user = api.as(login(email, "secret123").get("access_token").asText());
+        String booking = json(Map.of("schedule_id", UUID.randomUUID().toString(), "seat_id", "1A", "passengers",
+                                     List.of(Map.of("name", "Kim", "birth_date", "1990-01-01",
+                                                    "phone", "010-1234-5678"))));
+        ApiResponse unverifiedBooking = user.post("/api/bookings", booking);
+        assertThat(unverifiedBooking.status()).as(unverifiedBooking.toString()).isEqualTo(403);
+        assertThat(unverifiedBooking.json().get("code").asText()).isEqualTo("email_not_verified");
+
+        assertThat(user.post("/api/user/email/verification", "{}").status()).isEqualTo(202);
+        ApiResponse verified = user.post("/api/user/email/verify",
+                                         json(Map.of("code", TestMailbox.shared().codeFor(email))));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(204);
+        assertThat(user.post("/api/user/email/verification", "{}").json().get("code").asText())
+                .isEqualTo("email_already_verified");
+        assertThat(user.post("/api/bookings", booking).status()).as("no such schedule, but allowed to try")
+                .isEqualTo(404);
     }
 
     private JsonNode kakaoSignIn(String code) {

@@ -9,11 +9,14 @@ import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.TandemTestServers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -45,6 +48,8 @@ class FirstAdminTest {
     CommandGateway commands;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    ApplicationContext context;
 
     private ApiClient api;
 
@@ -75,8 +80,16 @@ class FirstAdminTest {
         assertThat(rolesAfterLogin(email, "Adm1nPass9")).contains("ADMIN");
     }
 
-    private void startFirstAdmin(String email, String password) throws Exception {
-        new FirstAdmin(email, password, directory, commands, passwordEncoder).run(null);
+    /** The configured administrator is settled before the web server takes the first request. */
+    @Test
+    void theAdministratorIsSettledBeforeTheWebServerStarts() {
+        int firstAdmin = context.getBean(FirstAdmin.class).getPhase();
+        assertThat(firstAdmin).isGreaterThan(SpringAxonConfiguration.LIFECYCLE_PHASE)
+                              .isLessThan(((SmartLifecycle) context.getBean("webServerStartStop")).getPhase());
+    }
+
+    private void startFirstAdmin(String email, String password) {
+        new FirstAdmin(email, password, directory, commands, passwordEncoder).start();
     }
 
     private String rolesAfterLogin(String email, String password) throws Exception {
