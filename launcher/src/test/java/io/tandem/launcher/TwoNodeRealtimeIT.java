@@ -2,6 +2,7 @@ package io.tandem.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.SharedElasticsearch;
 import io.tandem.testsupport.SharedPostgres;
@@ -62,7 +63,8 @@ class TwoNodeRealtimeIT {
         String[] shared = {"--spring.datasource.url=" + database,
                            "--spring.datasource.username=" + SharedPostgres.USERNAME,
                            "--tandem.search.url=" + SharedElasticsearch.httpUrl(),
-                           "--tandem.security.jwt.secret=" + jwtSecret};
+                           "--tandem.security.jwt.secret=" + jwtSecret,
+                           LauncherProcess.MAIL_HOST, LauncherProcess.mailPort()};
         nodeA = new LauncherProcess(nodeAData, shared);
         nodeB = new LauncherProcess(nodeBData, shared);
         ApiClient a = nodeA.start();
@@ -126,8 +128,7 @@ class TwoNodeRealtimeIT {
 
     private static User signUp(ApiClient node) {
         String email = "two-nodes-" + UUID.randomUUID() + "@example.com";
-        ApiResponse signedUp = node.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123",
-                                                                         "name", "N")));
+        ApiResponse signedUp = SignUps.signUp(node, email, "secret123", "N");
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
         ApiResponse login = node.post("/api/auth/login", json(Map.of("username", email, "password", "secret123")));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
