@@ -31,15 +31,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({CommandSideApplication.PROFILE, TandemTestServers.PROFILE})
 @ContextConfiguration(initializers = TandemTestServers.class)
+// periods of hours, so that what refills while a slow machine runs a test is far below one request
 @TestPropertySource(properties = {
-        "tandem.rate-limit.login-account=3/1m,5/1h",
-        "tandem.rate-limit.login-address=4/1m",
-        "tandem.rate-limit.signup-address=3/1m",
-        "tandem.rate-limit.signup-email=2/1h",
-        "tandem.rate-limit.signin-address=3/1m",
-        "tandem.rate-limit.refresh-address=3/1m",
-        "tandem.rate-limit.couple-match-user=3/1h",
-        "tandem.rate-limit.booking-user=3/1m"})
+        "tandem.rate-limit.login-account=3/1h,5/1d",
+        "tandem.rate-limit.login-address=4/1h",
+        "tandem.rate-limit.signup-address=3/1h",
+        "tandem.rate-limit.signup-email=2/1d",
+        "tandem.rate-limit.signin-address=3/1h",
+        "tandem.rate-limit.refresh-address=3/1h",
+        "tandem.rate-limit.couple-match-user=3/1d",
+        "tandem.rate-limit.booking-user=3/1h"})
 class RateLimitApiTest {
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger(10);

@@ -120,6 +120,12 @@ class TwoNodeRealtimeIT {
                     b.as(minho.token()).get("/api/chat/messages").json().get("items").get(0)
                      .get("message_id").asText()).isEqualTo(messageId));
         }
+
+        // signing out on node A ends the access token on node B too, within B's cache time (5 s; security review L9)
+        assertThat(b.as(jisoo.token()).get("/api/couple/info").status()).isEqualTo(200);
+        assertThat(a.as(jisoo.token()).post("/api/auth/signout", "{}").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                b.as(jisoo.token()).get("/api/couple/info").status()).isEqualTo(401));
     }
 
     private static String ws(ApiClient node) {

@@ -68,9 +68,10 @@ class PaymentApiTest {
         registry.add("tandem.bootpay.application-id", () -> BootpayLoopbackServer.APPLICATION_ID);
         registry.add("tandem.bootpay.private-key", () -> BootpayLoopbackServer.PRIVATE_KEY);
         registry.add("tandem.bootpay.client-application-id", () -> PaymentTestSupport.CLIENT_APPLICATION_ID);
-        // above what this class sends from 127.0.0.1; the limit tests send from addresses of their own
-        registry.add("tandem.rate-limit.webhook-address", () -> "50/1m");
-        registry.add("tandem.rate-limit.payment-user", () -> "10/1m");
+        // above what this class sends from 127.0.0.1 (the limit tests send from addresses of their own), over an
+        // hour, so that what refills while a slow machine runs a test is far below one request
+        registry.add("tandem.rate-limit.webhook-address", () -> "50/1h");
+        registry.add("tandem.rate-limit.payment-user", () -> "10/1h");
     }
 
     @AfterAll
