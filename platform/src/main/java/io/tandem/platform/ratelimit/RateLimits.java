@@ -1,8 +1,15 @@
 package io.tandem.platform.ratelimit;
 
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.core.env.Environment;
+
+import javax.sql.DataSource;
+import java.time.Duration;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +30,24 @@ public final class RateLimits {
     private final Map<String, RateLimit> limits = new ConcurrentHashMap<>();
     private final AtomicLong uses = new AtomicLong();
 
-    RateLimits(ProxyManager<String> buckets, Environment environment) {
+    private RateLimits(ProxyManager<String> buckets, Environment environment) {
         this.buckets = buckets;
         this.environment = environment;
+    }
+
+    /** Buckets in table {@code rate_limit_bucket}; a bucket that has refilled completely expires a minute later. */
+    static RateLimits inPostgres(DataSource dataSource, Environment environment, TimeMeter clock) {
+        return new RateLimits(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                                                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                                                .table("rate_limit_bucket")
+                                                .idColumn("id")
+                                                .stateColumn("state")
+                                                .expiresAtColumn("expires_at")
+                                                .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                                        .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                                                .clientClock(clock)
+                                                .build(),
+                              environment);
     }
 
     /** The limit configured as {@code tandem.rate-limit.<name>}; fails at once when there is no such setting. */
