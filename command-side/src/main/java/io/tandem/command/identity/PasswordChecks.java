@@ -7,8 +7,8 @@ import io.tandem.platform.ratelimit.RateLimit;
 import io.tandem.platform.ratelimit.RateLimits;
 import io.tandem.platform.security.SessionProperties;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
