@@ -2,6 +2,7 @@ package io.tandem.benchmarks;
 
 import io.tandem.embedded.EmbeddedElasticsearchNode;
 import io.tandem.embedded.EmbeddedPostgresServer;
+import io.tandem.testsupport.mail.TestMailbox;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -97,7 +98,13 @@ final class BenchmarkServers implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--logging.level.org.elasticsearch=ERROR",
                 // searches of an index while it is being created answer 503; the loaders retry them
-                "--logging.level.rest.suppressed=ERROR");
+                "--logging.level.rest.suppressed=ERROR",
+                // sign-ups are confirmed with the code mailed to an SMTP server in this JVM
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + TestMailbox.shared().smtpPort(),
+                // every client here is 127.0.0.1, standing for many people: limits per address would only count them
+                "--tandem.rate-limit.login-address=1000000/1m",
+                "--tandem.rate-limit.signup-address=1000000/1m");
         // a property given twice on Spring's command line becomes "first,second", so later layers replace instead
         Map<String, String> byName = new LinkedHashMap<>();
         List<List<String>> layers = new ArrayList<>(List.of(defaults));

@@ -81,7 +81,11 @@ public final class BookingBenchmark {
                     "--tandem.bootpay.base-url=" + loopback.baseUrl(),
                     "--tandem.bootpay.application-id=" + BootpayLoopbackServer.APPLICATION_ID,
                     "--tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
-                    "--tandem.bootpay.client-application-id=bench");
+                    "--tandem.bootpay.client-application-id=bench",
+                    // a few travellers book and pay for the many people a run stands for, all from 127.0.0.1
+                    "--tandem.rate-limit.booking-user=1000000/1m",
+                    "--tandem.rate-limit.payment-user=1000000/1m",
+                    "--tandem.rate-limit.webhook-address=1000000/1m");
             try (ConfigurableApplicationContext context = servers.run(TandemApplication.class,
                                                                       TandemApplication.PROFILES, bench,
                                                                       applicationArguments)) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) run as a child process, listening on a random port of
- * localhost with trust authentication.
+ * localhost: a durable one requires its generated password ({@link PostgresPassword}), a temporary one for tests
+ * trusts every local connection.
  * <p>
  * Run as root it starts PostgreSQL through {@code unshare -U}, which zonky does by itself. It registers no JVM
  * shutdown hook: whoever starts it must {@link #close()} it, or the server outlives the JVM.
@@ -32,15 +33,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /**
      * Starts PostgreSQL on {@code dataDirectory}, running initdb only if it holds no cluster yet, so the data
-     * survives restarts. Commits are durable (fsync and synchronous commit on).
+     * survives restarts. Commits are durable (fsync and synchronous commit on). Connections need the password kept
+     * in {@code <dataDirectory>-password}, generated on first start.
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         return start(dataDirectory, 0);
@@ -49,13 +53,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** As {@link #start(Path)}, listening on {@code port} of localhost, or on a free one if it is 0. */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
         Path data = Directories.createIfMissing(dataDirectory.toAbsolutePath().normalize());
-        return start(EmbeddedPostgres.builder()
+        Path passwordFile = PostgresPassword.fileFor(data);
+        String password = PostgresPassword.readOrCreate(passwordFile);
+        EmbeddedPostgresServer server = start(EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 // zonky passes -F (fsync off) to postgres; this -c fsync=on comes after it and wins
                 .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on"), data);
+                .setServerConfig("synchronous_commit", "on")
+                // zonky's own readiness check connects too: with the password once pg_hba.conf requires it
+                .setConnectConfig("password", password), data, password);
+        try (Connection superuser = server.postgres.getPostgresDatabase().getConnection()) {
+            PostgresPassword.require(superuser, data, password, passwordFile);
+        } catch (SQLException e) {
+            server.close();
+            throw new IllegalStateException("Could not require the password on PostgreSQL in " + data, e);
+        }
+        return server;
     }
 
     /**
@@ -70,14 +85,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(true)
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off"), data);
+                    .setServerConfig("full_page_writes", "off"), data, SUPERUSER);
         } catch (RuntimeException e) {
             Directories.deleteRecursively(data);
             throw e;
         }
     }
 
-    private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder, Path data) {
+    private static EmbeddedPostgresServer start(EmbeddedPostgres.Builder builder, Path data, String password) {
         long startNanos = System.nanoTime();
         builder.setRegisterShutdownHook(false)
                 // PostgreSQL's defaults otherwise (128 MB shared buffers): enough connections for a few
@@ -89,7 +104,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // initdb plus the first start takes a few seconds, more while other servers start on two cores
                 .setPGStartupWait(Duration.ofSeconds(60));
         try {
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), data);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), data, password);
             log.info("PostgreSQL started in {} ms on port {} with data in {}",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), server.port(), data);
             return server;
@@ -120,9 +135,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return SUPERUSER;
     }
 
-    /** Trust authentication ignores it; it is there for clients that insist on a password. */
+    /** The durable server's generated password; a temporary server's trust authentication ignores it. */
     public String password() {
-        return SUPERUSER;
+        return password;
     }
 
     /** Creates the database unless it exists. Names are lower-case SQL identifiers. */

@@ -1,6 +1,7 @@
 package io.tandem.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +51,39 @@ class EmbeddedPostgresServerTest {
             assertThat(single(sql, "SELECT text FROM note")).isEqualTo("kept");
         }
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
+    }
+
+    /**
+     * Security review L10: the durable server (the embedded default's database) answers only those who know its
+     * generated password, kept with the data and unchanged across restarts, not every local process as trust
+     * authentication did.
+     */
+    @Test
+    void persistentServerRefusesConnectionsWithoutItsPassword(@TempDir Path parent) throws SQLException {
+        Path dataDirectory = parent.resolve("postgres");
+        String password;
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+            password = server.password();
+            server.createDatabase("tandem");
+            assertRefused(server, "postgres");
+            assertRefused(server, "");
+            try (Connection connection = connect(server, "tandem")) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory)) {
+            assertThat(server.password()).isEqualTo(password);
+            assertRefused(server, "postgres");
+            try (Connection connection = connect(server, "tandem")) {
+                assertThat(connection.isValid(5)).isTrue();
+            }
+        }
+    }
+
+    private static void assertRefused(EmbeddedPostgresServer server, String password) {
+        assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl("tandem"), server.username(), password)
+                                              .close())
+                .isInstanceOf(SQLException.class);
     }
 
     private static Connection connectToNew(EmbeddedPostgresServer server, String database) throws SQLException {

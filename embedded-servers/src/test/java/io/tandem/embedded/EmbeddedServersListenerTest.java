@@ -2,6 +2,8 @@ package io.tandem.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,17 +49,19 @@ class EmbeddedServersListenerTest {
     }
 
     @Test
-    void applicationsOnOneDataDirectoryShareServersThatOutliveTheirContexts() throws SQLException {
+    void applicationsOnOneDataDirectoryShareServersThatOutliveTheirContexts() throws SQLException, IOException {
         // Under target/ rather than a JUnit temporary directory: the servers stop when the JVM exits, after
         // JUnit would have deleted that directory under them.
         Path dataDirectory = Path.of("target", "embedded-servers-test", UUID.randomUUID().toString()).toAbsolutePath();
         String[] arguments = {"--tandem.embedded.enabled=true", "--tandem.data-dir=" + dataDirectory};
         CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> run(arguments));
         String jdbcUrl;
+        String password;
         String searchUrl;
         try (ConfigurableApplicationContext first = run(arguments)) {
             Environment environment = first.getEnvironment();
             jdbcUrl = environment.getProperty("spring.datasource.url");
+            password = environment.getProperty("spring.datasource.password");
             searchUrl = environment.getProperty("tandem.search.url");
             assertThat(jdbcUrl).matches("jdbc:postgresql://localhost:\\d+/tandem");
             assertThat(searchUrl).matches("http://127\\.0\\.0\\.1:\\d+");
@@ -68,7 +72,9 @@ class EmbeddedServersListenerTest {
             assertElasticsearchLogsReachSpringBootsLogback(searchUrl);
         }
 
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+        assertThat(password).as("the generated one kept with the data")
+                            .isEqualTo(Files.readString(dataDirectory.resolve("postgres-password")));
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", password);
                 Statement sql = connection.createStatement();
                 ResultSet database = sql.executeQuery("SELECT current_database()")) {
             assertThat(database.next()).isTrue();

@@ -2,6 +2,7 @@ package io.tandem.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
@@ -54,7 +55,7 @@ class BookingJourneyTest {
         anonymous = new ApiClient("http://127.0.0.1:" + port);
         admin = anonymous.as(token("admin@tandem.test", "admin-pass-1"));
         String email = "journey-" + UUID.randomUUID() + "@example.com";
-        anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123", "name", "J")));
+        SignUps.signUp(anonymous, email, "secret123", "J");
         traveller = anonymous.as(token(email, "secret123"));
         ApiResponse created = admin.post("/api/admin/flights-with-schedules", json(Map.of(
                 "flight", Map.of("flight_number", "7C" + (100 + (int) (Math.random() * 800)), "airline", "Jeju Air",

@@ -2,6 +2,7 @@ package io.tandem.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.StompTestClient;
 import io.tandem.testsupport.TandemTestServers;
@@ -59,8 +60,7 @@ class ChatApiTest {
 
     private User signUp() {
         String email = "chat-" + UUID.randomUUID() + "@example.com";
-        String id = anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123",
-                                                                   "name", "C")))
+        String id = SignUps.signUp(anonymous, email, "secret123", "C")
                              .json().get("user_id").asText();
         String token = anonymous.post("/api/auth/login", json(Map.of("username", email, "password", "secret123")))
                                 .json().get("access_token").asText();

@@ -5,6 +5,7 @@ import io.tandem.api.community.CommunityCommands;
 import io.tandem.api.community.CommunityEvents.CommentAddedEvent;
 import io.tandem.api.paging.Cursor;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.TestImages;
@@ -73,8 +74,7 @@ class CommunityApiTest {
 
     private User signUp() {
         String email = "community-" + UUID.randomUUID() + "@example.com";
-        ApiResponse signedUp = anonymous.post("/api/auth/signup", json(Map.of("email", email, "password",
-                                                                              "secret123", "name", "C")));
+        ApiResponse signedUp = SignUps.signUp(anonymous, email, "secret123", "C");
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
         ApiResponse login = anonymous.post("/api/auth/login", json(Map.of("username", email, "password",
                                                                           "secret123")));

@@ -1,6 +1,7 @@
 package io.tandem.launcher;
 
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 
 import java.util.Map;
@@ -20,9 +21,7 @@ final class CoupleUsers {
 
     static User signUp(ApiClient anonymous, String name) {
         String email = "couple-" + UUID.randomUUID() + "@example.com";
-        ApiResponse signedUp = anonymous.post("/api/auth/signup", json(Map.of("email", email,
-                                                                           "password", "secret123",
-                                                                           "name", name)));
+        ApiResponse signedUp = SignUps.signUp(anonymous, email, "secret123", name);
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
         ApiResponse login = anonymous.post("/api/auth/login", json(Map.of("username", email,
                                                                         "password", "secret123")));

@@ -3,6 +3,7 @@ package io.tandem.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,10 +56,15 @@ class EmbeddedLauncherIT {
                 .doesNotContain(ADMIN_EMAIL);
         seeSampleFlights(api);
 
-        ApiResponse signedUp = api.post("/api/auth/signup", json(Map.of(
-                "email", "journey@example.com", "password", "journey123", "name", "Journey")));
-        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        // no SMTP server is configured: the verification code is in the log, as the README says
+        ApiResponse signedUp = SignUps.signUp(api, "journey@example.com", "journey123", "Journey",
+                                              launcher::codeFromLog);
         String userId = signedUp.json().get("user_id").asText();
+        // the generated secrets are readable by their owner only (security review L10)
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("jwt-secret"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("postgres-password"))))
+                .isEqualTo("rw-------");
 
         JsonNode tokens = login(api);
         ApiResponse refreshed = api.post("/api/auth/refresh",

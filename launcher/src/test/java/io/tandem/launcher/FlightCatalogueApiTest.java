@@ -2,6 +2,7 @@ package io.tandem.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.TandemTestServers;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,7 +154,7 @@ class FlightCatalogueApiTest {
 
     private String userToken() {
         String email = "user-" + UUID.randomUUID() + "@example.com";
-        anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123", "name", "U")));
+        SignUps.signUp(anonymous, email, "secret123", "U");
         return anonymous.post("/api/auth/login", json(Map.of("username", email, "password", "secret123")))
                         .json().get("access_token").asText();
     }

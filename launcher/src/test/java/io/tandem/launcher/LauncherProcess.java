@@ -1,6 +1,7 @@
 package io.tandem.launcher;
 
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.mail.TestMailbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +32,13 @@ final class LauncherProcess implements AutoCloseable {
     LauncherProcess(Path dataDir, String... arguments) {
         this.dataDir = dataDir;
         this.arguments = List.of(arguments);
+    }
+
+    /** With {@link #mailPort()}: the launcher sends its mail (verification codes) to the test JVM's mailbox. */
+    static final String MAIL_HOST = "--spring.mail.host=127.0.0.1";
+
+    static String mailPort() {
+        return "--spring.mail.port=" + TestMailbox.shared().smtpPort();
     }
 
     /** Starts the launcher and waits until it is ready to serve. */
@@ -53,6 +63,26 @@ final class LauncherProcess implements AutoCloseable {
             }
         });
         return api;
+    }
+
+    /**
+     * The verification code mailed to {@code email}, read from the launcher's log: with no SMTP server configured, as
+     * here by default, the launcher writes its mail there (README).
+     */
+    String codeFromLog(String email) {
+        Pattern mail = Pattern.compile("Mail to " + Pattern.quote(email) + " .*verification code: (\\d{6})");
+        return await("the code for " + email + " in " + dataDir.resolve("launcher.log"))
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Matcher last = null;
+                    for (String line : Files.readAllLines(dataDir.resolve("launcher.log"))) {
+                        Matcher found = mail.matcher(line);
+                        if (found.find()) {
+                            last = found;
+                        }
+                    }
+                    return last == null ? null : last.group(1);
+                }, code -> code != null);
     }
 
     /** SIGTERM: the application shuts down gracefully and stops its embedded servers. */

@@ -5,6 +5,7 @@ import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
 import io.tandem.api.notification.NotificationKind;
 import io.tandem.platform.security.JwtProperties;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.SseTestClient;
 import io.tandem.testsupport.StompTestClient;
@@ -63,8 +64,7 @@ class LiveNotificationTest {
     void signUp() {
         ApiClient anonymous = new ApiClient(http());
         String email = "live-" + UUID.randomUUID() + "@example.com";
-        userId = anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123",
-                                                                 "name", "L")))
+        userId = SignUps.signUp(anonymous, email, "secret123", "L")
                           .json().get("user_id").asText();
         ApiResponse login = anonymous.post("/api/auth/login", json(Map.of("username", email,
                                                                           "password", "secret123")));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
 import io.tandem.api.notification.NotificationKind;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.TandemTestServers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -52,12 +53,11 @@ class NotificationApiTest {
     void setUp() {
         ApiClient anonymous = new ApiClient("http://127.0.0.1:" + port);
         String aliceEmail = "alice-" + UUID.randomUUID() + "@example.com";
-        aliceId = anonymous.post("/api/auth/signup", json(Map.of("email", aliceEmail, "password", "secret123",
-                                                                  "name", "A")))
+        aliceId = SignUps.signUp(anonymous, aliceEmail, "secret123", "A")
                            .json().get("user_id").asText();
         alice = anonymous.as(token(anonymous, aliceEmail));
         String bobEmail = "bob-" + UUID.randomUUID() + "@example.com";
-        anonymous.post("/api/auth/signup", json(Map.of("email", bobEmail, "password", "secret123", "name", "B")));
+        SignUps.signUp(anonymous, bobEmail, "secret123", "B");
         bob = anonymous.as(token(anonymous, bobEmail));
     }
 

@@ -1,6 +1,7 @@
 package io.tandem.launcher;
 
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,8 @@ class SagaCrashRecoveryIT {
                                        "--tandem.bootpay.base-url=" + bootpay.baseUrl(),
                                        "--tandem.bootpay.application-id=" + BootpayLoopbackServer.APPLICATION_ID,
                                        "--tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
-                                       "--tandem.booking.payment-timeout=90s");
+                                       "--tandem.booking.payment-timeout=90s",
+                                       LauncherProcess.MAIL_HOST, LauncherProcess.mailPort());
         ApiClient api = launcher.start();
         ApiClient admin = api.as(token(api, "admin@crash.test", "admin-pass-1"));
         String scheduleId = admin.post("/api/admin/flights-with-schedules", json(Map.of(
@@ -61,7 +63,7 @@ class SagaCrashRecoveryIT {
                                             "base_fares", Map.of("ECONOMY", 60_000))))))
                                  .json().get("schedule_ids").get(0).asText();
         String email = "crash-" + UUID.randomUUID() + "@example.com";
-        api.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123", "name", "C")));
+        SignUps.signUp(api, email, "secret123", "C");
         ApiClient traveller = api.as(token(api, email, "secret123"));
         String unpaid = book(traveller, scheduleId, "1A");
         String paidLater = book(traveller, scheduleId, "1B");

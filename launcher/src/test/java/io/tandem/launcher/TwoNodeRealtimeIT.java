@@ -2,6 +2,7 @@ package io.tandem.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.SharedElasticsearch;
 import io.tandem.testsupport.SharedPostgres;
@@ -62,7 +63,8 @@ class TwoNodeRealtimeIT {
         String[] shared = {"--spring.datasource.url=" + database,
                            "--spring.datasource.username=" + SharedPostgres.USERNAME,
                            "--tandem.search.url=" + SharedElasticsearch.httpUrl(),
-                           "--tandem.security.jwt.secret=" + jwtSecret};
+                           "--tandem.security.jwt.secret=" + jwtSecret,
+                           LauncherProcess.MAIL_HOST, LauncherProcess.mailPort()};
         nodeA = new LauncherProcess(nodeAData, shared);
         nodeB = new LauncherProcess(nodeBData, shared);
         ApiClient a = nodeA.start();
@@ -118,6 +120,12 @@ class TwoNodeRealtimeIT {
                     b.as(minho.token()).get("/api/chat/messages").json().get("items").get(0)
                      .get("message_id").asText()).isEqualTo(messageId));
         }
+
+        // signing out on node A ends the access token on node B too, within B's cache time (5 s; security review L9)
+        assertThat(b.as(jisoo.token()).get("/api/couple/info").status()).isEqualTo(200);
+        assertThat(a.as(jisoo.token()).post("/api/auth/signout", "{}").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                b.as(jisoo.token()).get("/api/couple/info").status()).isEqualTo(401));
     }
 
     private static String ws(ApiClient node) {
@@ -126,8 +134,7 @@ class TwoNodeRealtimeIT {
 
     private static User signUp(ApiClient node) {
         String email = "two-nodes-" + UUID.randomUUID() + "@example.com";
-        ApiResponse signedUp = node.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123",
-                                                                         "name", "N")));
+        ApiResponse signedUp = SignUps.signUp(node, email, "secret123", "N");
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
         ApiResponse login = node.post("/api/auth/login", json(Map.of("username", email, "password", "secret123")));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);

@@ -7,6 +7,7 @@ import io.tandem.api.vehicle.MaintenanceType;
 import io.tandem.api.vehicle.VehicleEvents.MaintenanceDueEvent;
 import io.tandem.api.vehicle.VehicleEvents.VehicleDeletedEvent;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.TandemTestServers;
 import org.axonframework.eventhandling.EventMessage;
@@ -72,8 +73,7 @@ class VehicleJourneyTest {
     }
 
     private String signUp(String email) {
-        ApiResponse signedUp = anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123",
-                                                                              "name", "V")));
+        ApiResponse signedUp = SignUps.signUp(anonymous, email, "secret123", "V");
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
         return token(email, "secret123");
     }

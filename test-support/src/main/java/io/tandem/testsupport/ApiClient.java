@@ -57,6 +57,11 @@ public final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** A DELETE that carries a JSON body, such as the password that confirms an erasure. */
+    public ApiResponse delete(String path, String json) {
+        return send(withJson(request(path), "DELETE", json));
+    }
+
     public ApiResponse post(String path, String json) {
         return send(withJson(request(path), "POST", json));
     }

@@ -1,5 +1,6 @@
 package io.tandem.testsupport;
 
+import io.tandem.testsupport.mail.TestMailbox;
 import io.tandem.testsupport.s3.SharedS3Server;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
@@ -10,8 +11,9 @@ import java.util.Base64;
 
 /**
  * Points an application under test at real servers started for this test JVM: a fresh database on the shared
- * embedded PostgreSQL for every application context, the shared S3 server as file storage, and a JWT key made
- * for this run. Use it together with the {@value #PROFILE} profile.
+ * embedded PostgreSQL for every application context, the shared S3 server as file storage, the test JVM's SMTP
+ * server ({@link TestMailbox}) for the mail it sends, and a JWT key made for this run. Use it together with the
+ * {@value #PROFILE} profile.
  */
 public class TandemTestServers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -32,7 +34,9 @@ public class TandemTestServers implements ApplicationContextInitializer<Configur
                 "tandem.storage.s3.access-key=" + SharedS3Server.accessKey(),
                 "tandem.storage.s3.secret-key=" + SharedS3Server.secretKey(),
                 "tandem.storage.s3.bucket=" + BUCKET,
-                "tandem.security.jwt.secret=" + JWT_SECRET
+                "tandem.security.jwt.secret=" + JWT_SECRET,
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + TestMailbox.shared().smtpPort()
         ).applyTo(context);
     }
 

@@ -13,6 +13,10 @@ public final class IdentityCommands {
     private IdentityCommands() {
     }
 
+    /**
+     * An email and password account whose owner has proven the address (the code mailed at sign-up), or the first
+     * administrator's, whose address comes from the operator's configuration: either way the email is verified.
+     */
     public record SignUpUserCommand(@TargetAggregateIdentifier String userId, String email, String passwordHash,
                                     String name, Role role) {
     }
@@ -42,8 +46,17 @@ public final class IdentityCommands {
     public record ChangeProfileImageCommand(@TargetAggregateIdentifier String userId, String imageId) {
     }
 
-    /** Lets a Kakao account sign in to an existing account whose email Kakao has verified. */
-    public record LinkKakaoAccountCommand(@TargetAggregateIdentifier String userId, long kakaoId) {
+    /**
+     * Lets a Kakao account sign in to an existing account: automatically when both Kakao and the account verified
+     * the same email, or on purpose from a session whose user just proved their password ({@code passwordProven}).
+     * Every other session of the account ends. Answers whether the account was linked now (false: it already was).
+     */
+    public record LinkKakaoAccountCommand(@TargetAggregateIdentifier String userId, long kakaoId,
+                                          boolean passwordProven) {
+    }
+
+    /** The owner of an account made before sign-ups were verified proved its address with a mailed code. */
+    public record VerifyEmailCommand(@TargetAggregateIdentifier String userId) {
     }
 
     public record GrantRoleCommand(@TargetAggregateIdentifier String userId, Role role) {

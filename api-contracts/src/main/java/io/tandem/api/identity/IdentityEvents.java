@@ -19,6 +19,13 @@ public final class IdentityEvents {
                                     @PersonalData Long kakaoId, @PersonalData String profileImageUrl) {
     }
 
+    /**
+     * The account's owner proved they receive mail at its address: at sign-up (with the mailed code), through Kakao's
+     * own verification, or later from a signed-in session. Accounts made before sign-ups were verified have none.
+     */
+    public record EmailVerifiedEvent(String userId) {
+    }
+
     public record RefreshTokenIssuedEvent(String userId, String tokenId, String familyId, String tokenHash,
                                           Instant expiresAt) {
     }
@@ -31,6 +38,7 @@ public final class IdentityEvents {
     public record RefreshTokenFamilyRevokedEvent(String userId, String familyId, String reusedTokenId) {
     }
 
+    /** Every refresh token of the user is revoked, and every access token issued before stops working. */
     public record UserSignedOutEvent(String userId) {
     }
 

@@ -10,6 +10,8 @@ import io.tandem.api.booking.BookingStatus;
 import io.tandem.api.booking.Passenger;
 import io.tandem.api.booking.PlacedBooking;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.ratelimit.RateLimit;
+import io.tandem.platform.ratelimit.RateLimits;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,17 +45,20 @@ class BookingController {
 
     private final CommandGateway commands;
     private final Duration paymentTimeout;
+    private final RateLimit placementsPerUser;
 
     BookingController(CommandGateway commands,
-                      @Value("${tandem.booking.payment-timeout:15m}") Duration paymentTimeout) {
+                      @Value("${tandem.booking.payment-timeout:15m}") Duration paymentTimeout, RateLimits limits) {
         this.commands = commands;
         this.paymentTimeout = paymentTimeout;
+        this.placementsPerUser = limits.named("booking-user");
     }
 
     @PostMapping("/api/bookings")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Hold a seat and open a booking awaiting payment; the price is the fare after discounts")
     PlacedBooking place(@Valid @RequestBody BookingRequest request) {
+        placementsPerUser.take(CurrentUser.id());
         List<Passenger> passengers = request.passengers().stream()
                                             .map(p -> new Passenger(p.name().strip(), p.birthDate(),
                                                                     p.phone().replaceAll("[\\s-]", "")))

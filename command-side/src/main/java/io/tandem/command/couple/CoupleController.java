@@ -11,6 +11,8 @@ import io.tandem.api.couple.CoupleCommands.IssueCoupleInviteCommand;
 import io.tandem.api.couple.CoupleCommands.MatchCoupleCommand;
 import io.tandem.api.couple.CoupleResults.IssuedInvite;
 import io.tandem.api.couple.CoupleResults.LinkedCouple;
+import io.tandem.platform.ratelimit.RateLimit;
+import io.tandem.platform.ratelimit.RateLimits;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,11 +41,14 @@ class CoupleController {
     private final CommandGateway commands;
     private final CoupleMembership membership;
     private final CoupleSettings settings;
+    private final RateLimit matchesPerUser;
 
-    CoupleController(CommandGateway commands, CoupleMembership membership, CoupleSettings settings) {
+    CoupleController(CommandGateway commands, CoupleMembership membership, CoupleSettings settings,
+                     RateLimits limits) {
         this.commands = commands;
         this.membership = membership;
         this.settings = settings;
+        this.matchesPerUser = limits.named("couple-match-user");
     }
 
     @PostMapping("/api/couple/invite")
@@ -59,6 +64,8 @@ class CoupleController {
     @PostMapping("/api/couple/match")
     @Operation(summary = "Redeem your partner's invite code: you become a couple, starting today")
     CoupleAnswer match(@Valid @RequestBody MatchRequest request) {
+        // every try counts, so guessing someone's code is hopeless (security review M3)
+        matchesPerUser.take(CurrentUser.id());
         LinkedCouple couple = commands.sendAndWait(new MatchCoupleCommand(
                 UUID.randomUUID().toString(), InviteCodes.normalize(request.code()), CurrentUser.id(),
                 settings.today()));

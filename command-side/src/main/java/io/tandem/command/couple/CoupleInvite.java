@@ -1,7 +1,5 @@
 package io.tandem.command.couple;
 
-import io.tandem.api.Rejection;
-import io.tandem.api.RejectedException;
 import io.tandem.api.couple.CoupleCommands.IssueCoupleInviteCommand;
 import io.tandem.api.couple.CoupleEvents.CoupleInviteIssuedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleInviteRedeemedEvent;
@@ -49,17 +47,14 @@ class CoupleInvite {
         return new IssuedInvite(newCode, command.expiresAt());
     }
 
-    /** Called by {@link CoupleLinking} when someone types the code in. */
+    /**
+     * Called by {@link CoupleLinking} when someone types the code in. A replaced, spent or expired code answers like
+     * one that never existed, so guessing codes tells nobody which ones exist (security review L7).
+     */
     void redeem(String typedCode, String redeemerId, String coupleId) {
-        if (!typedCode.equals(code)) {
-            throw CoupleRejections.inviteNotFound();
-        }
-        if (redeemed) {
-            throw new RejectedException(Rejection.invalid("invite_used", "This invite code was already used."));
-        }
         // the event clock, so that fixtures can move time
-        if (!GenericEventMessage.clock.instant().isBefore(expiresAt)) {
-            throw new RejectedException(Rejection.invalid("invite_expired", "This invite code has expired."));
+        if (!typedCode.equals(code) || redeemed || !GenericEventMessage.clock.instant().isBefore(expiresAt)) {
+            throw CoupleRejections.inviteNotFound();
         }
         apply(new CoupleInviteRedeemedEvent(invitationId, inviterId, code, redeemerId, coupleId));
     }

@@ -44,8 +44,8 @@ class CoupleLinking {
             throw CoupleRejections.alreadyInCouple();
         }
         if (membership.coupleOf(inviterId).isPresent()) {
-            throw new RejectedException(Rejection.conflict("inviter_in_couple",
-                                                           "Whoever shared this code is in a couple already."));
+            // the code is no good any more; who its inviter is with is not the redeemer's business (L7)
+            throw CoupleRejections.inviteNotFound();
         }
         membership.claim(command.coupleId(), inviterId, command.userId());
         couples.newInstance(() -> Couple.link(command.coupleId(), inviterId, command.userId(), command.startedOn()));

@@ -18,7 +18,8 @@ final class CoupleRejections {
     }
 
     static RejectedException inviteNotFound() {
-        return new RejectedException(Rejection.notFound("invite_not_found", "No such invite code."));
+        return new RejectedException(Rejection.notFound("invite_not_found",
+                                                        "No such invite code, or it is used, expired or replaced."));
     }
 
     static RejectedException notFound(CoupleItems.Kind kind) {

@@ -6,6 +6,7 @@ import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.api.file.FileCommands.DeleteFileCommand;
 import io.tandem.api.file.FileCommands.RegisterFileCommand;
+import io.tandem.platform.axon.Rejections;
 import io.tandem.platform.security.CurrentUser;
 import io.tandem.platform.storage.ContentTypeDetector;
 import io.tandem.platform.storage.FileStorage;
@@ -88,7 +89,15 @@ class FileController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete one of your files")
     void delete(@PathVariable("file_id") UUID fileId) {
-        commands.sendAndWait(new DeleteFileCommand(fileId.toString(), CurrentUser.id()));
+        try {
+            commands.sendAndWait(new DeleteFileCommand(fileId.toString(), CurrentUser.id()));
+        } catch (RuntimeException failure) {
+            // an unknown id, an id of something else and someone else's file all answer alike
+            if (Rejections.isNotFound(failure)) {
+                throw new RejectedException(Rejection.notFound("file_not_found", "No such file."));
+            }
+            throw failure;
+        }
     }
 
     /** Keeps only the last path segment of what the client calls the file, trimmed to a sane length. */

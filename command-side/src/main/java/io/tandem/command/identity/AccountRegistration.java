@@ -3,13 +3,15 @@ package io.tandem.command.identity;
 import io.tandem.api.identity.IdentityCommands.LinkKakaoAccountCommand;
 import io.tandem.api.identity.IdentityCommands.SignUpKakaoUserCommand;
 import io.tandem.api.identity.IdentityCommands.SignUpUserCommand;
+import io.tandem.api.identity.IdentityCommands.VerifyEmailCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates accounts after claiming their email or Kakao id in the {@link AccountDirectory}, in one unit of work:
- * a claim that loses a race rolls the whole sign-up back.
+ * Creates accounts after claiming their email or Kakao id in the {@link AccountDirectory}, and keeps the directory's
+ * claims and verification in step with the account, in one unit of work: a claim that loses a race rolls the whole
+ * change back.
  */
 @Component
 class AccountRegistration {
@@ -37,8 +39,18 @@ class AccountRegistration {
     }
 
     @CommandHandler
-    void handle(LinkKakaoAccountCommand command) {
-        accounts.load(command.userId()).execute(account -> account.linkKakao(command.kakaoId()));
-        directory.claimKakaoId(command.userId(), command.kakaoId());
+    boolean handle(LinkKakaoAccountCommand command) {
+        boolean linked = accounts.load(command.userId())
+                                 .invoke(account -> account.linkKakao(command.kakaoId(), command.passwordProven()));
+        if (linked) {
+            directory.claimKakaoId(command.userId(), command.kakaoId());
+        }
+        return linked;
+    }
+
+    @CommandHandler
+    void handle(VerifyEmailCommand command) {
+        accounts.load(command.userId()).execute(UserAccount::verifyEmail);
+        directory.markVerified(command.userId());
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
 import io.tandem.api.identity.IdentityCommands.GrantRoleCommand;
 import io.tandem.api.identity.Role;
+import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -23,9 +24,11 @@ import java.util.UUID;
 class AdminUserController {
 
     private final CommandGateway commands;
+    private final PasswordChecks passwords;
 
-    AdminUserController(CommandGateway commands) {
+    AdminUserController(CommandGateway commands, PasswordChecks passwords) {
         this.commands = commands;
+        this.passwords = passwords;
     }
 
     @PostMapping("/api/admin/users/{user_id}/roles")
@@ -37,8 +40,12 @@ class AdminUserController {
 
     @DeleteMapping("/api/admin/users/{user_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Erase a user: sign-in ends for good and their personal data becomes unreadable everywhere")
-    void erase(@PathVariable("user_id") UUID userId) {
+    @Operation(summary = "Erase a user: sign-in ends for good and their personal data becomes unreadable everywhere. "
+                         + "Needs the administrator's password, or their sign-in within 5 minutes")
+    void erase(@PathVariable("user_id") UUID userId,
+               @Valid @RequestBody(required = false) ProfileController.ErasureConfirmation confirmation) {
+        passwords.requireRecentSignInOrPassword(CurrentUser.id(),
+                                                confirmation == null ? null : confirmation.password());
         commands.sendAndWait(new EraseUserCommand(userId.toString()));
     }
 

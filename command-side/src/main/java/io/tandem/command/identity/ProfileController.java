@@ -46,13 +46,15 @@ class ProfileController {
     private final FileStorage storage;
     private final ContentTypeDetector contentTypes;
     private final ImageResizer resizer;
+    private final PasswordChecks passwords;
 
     ProfileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes,
-                      ImageResizer resizer) {
+                      ImageResizer resizer, PasswordChecks passwords) {
         this.commands = commands;
         this.storage = storage;
         this.contentTypes = contentTypes;
         this.resizer = resizer;
+        this.passwords = passwords;
     }
 
     @PatchMapping("/api/user/profile")
@@ -96,13 +98,19 @@ class ProfileController {
     @DeleteMapping("/api/user")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete the signed-in user's account: sign-in ends for good and their personal data "
-                         + "becomes unreadable everywhere")
-    void erase() {
-        commands.sendAndWait(new EraseUserCommand(CurrentUser.id()));
+                         + "becomes unreadable everywhere. Needs the password, or a sign-in within 5 minutes")
+    void erase(@Valid @RequestBody(required = false) ErasureConfirmation confirmation) {
+        String userId = CurrentUser.id();
+        passwords.requireRecentSignInOrPassword(userId, confirmation == null ? null : confirmation.password());
+        commands.sendAndWait(new EraseUserCommand(userId));
     }
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
+    }
+
+    /** What confirms an erasure when the access token is not from a recent sign-in (security review L9). */
+    record ErasureConfirmation(@Size(max = 72) String password) {
     }
 
     record ProfileChange(@Size(min = 1, max = 50) @Pattern(regexp = ".*\\S.*", message = "must not be blank")

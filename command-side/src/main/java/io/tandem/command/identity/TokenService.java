@@ -10,6 +10,7 @@ import io.tandem.api.identity.Role;
 import io.tandem.platform.axon.Rejections;
 import io.tandem.platform.security.JwtProperties;
 import io.tandem.platform.security.SecurityConfiguration;
+import io.tandem.platform.security.SessionGenerations;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -30,10 +31,15 @@ import java.util.regex.Pattern;
 
 /**
  * Issues token pairs: a short-lived signed access token and an opaque refresh token
- * {@code <user id>.<token id>.<secret>} whose secret only the client ever sees; the account keeps its hash.
+ * {@code <user id>.<token id>.<secret>} whose secret only the client ever sees; the account keeps its hash. Access
+ * tokens name the user's session generation (ended sessions revoke them, {@link SessionGenerations}) and, when they
+ * come from signing in rather than a refresh, when that was ({@value #AUTH_TIME}).
  */
 @Service
 class TokenService {
+
+    /** When the user signed in to get the token (epoch seconds), in tokens from a sign-in only. */
+    static final String AUTH_TIME = "auth_time";
 
     private static final Pattern REFRESH_TOKEN = Pattern.compile(
             "([0-9a-f-]{36})\\.([0-9a-f-]{36})\\.([A-Za-z0-9_-]{43})");
@@ -41,19 +47,23 @@ class TokenService {
     private final CommandGateway commands;
     private final JwtEncoder jwtEncoder;
     private final JwtProperties properties;
+    private final SessionGenerations sessions;
     private final SecureRandom random = new SecureRandom();
 
-    TokenService(CommandGateway commands, JwtEncoder jwtEncoder, JwtProperties properties) {
+    TokenService(CommandGateway commands, JwtEncoder jwtEncoder, JwtProperties properties,
+                 SessionGenerations sessions) {
         this.commands = commands;
         this.jwtEncoder = jwtEncoder;
         this.properties = properties;
+        this.sessions = sessions;
     }
 
+    /** A new session for a user who just proved who they are (password or Kakao). */
     TokenPair startSession(String userId) {
         NewRefreshToken refresh = newRefreshToken(userId);
         IssuedSession session = commands.sendAndWait(new IssueRefreshTokenCommand(
                 userId, refresh.tokenId(), UUID.randomUUID().toString(), refresh.hash(), refresh.expiresAt()));
-        return pair(userId, session.roles(), refresh);
+        return pair(userId, session.roles(), refresh, true);
     }
 
     TokenPair rotate(String presentedToken) {
@@ -75,7 +85,7 @@ class TokenService {
             throw failure;
         }
         return switch (outcome.status()) {
-            case ROTATED -> pair(userId, outcome.roles(), next);
+            case ROTATED -> pair(userId, outcome.roles(), next, false);
             case REUSE_DETECTED -> throw new RejectedException(Rejection.unauthorized(
                     "refresh_token_reused",
                     "This refresh token was already used; every token of its session is now revoked."));
@@ -83,19 +93,22 @@ class TokenService {
         };
     }
 
-    private TokenPair pair(String userId, Set<Role> roles, NewRefreshToken refresh) {
+    private TokenPair pair(String userId, Set<Role> roles, NewRefreshToken refresh, boolean signedInNow) {
         Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                                          .issuer(properties.issuer())
-                                          .subject(userId)
-                                          .id(UUID.randomUUID().toString())
-                                          .issuedAt(now)
-                                          .expiresAt(now.plus(properties.accessTokenTtl()))
-                                          .claim(SecurityConfiguration.ROLES_CLAIM,
-                                                 roles.stream().map(Role::name).sorted().toList())
-                                          .build();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                                                  .issuer(properties.issuer())
+                                                  .subject(userId)
+                                                  .id(UUID.randomUUID().toString())
+                                                  .issuedAt(now)
+                                                  .expiresAt(now.plus(properties.accessTokenTtl()))
+                                                  .claim(SecurityConfiguration.ROLES_CLAIM,
+                                                         roles.stream().map(Role::name).sorted().toList())
+                                                  .claim(SessionGenerations.CLAIM, sessions.stored(userId));
+        if (signedInNow) {
+            claims.claim(AUTH_TIME, now.getEpochSecond());
+        }
         String accessToken = jwtEncoder.encode(JwtEncoderParameters.from(
-                JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+                JwsHeader.with(MacAlgorithm.HS256).build(), claims.build())).getTokenValue();
         return new TokenPair(accessToken, refresh.value(), "Bearer", properties.accessTokenTtl().toSeconds(),
                              properties.refreshTokenTtl().toSeconds(), userId);
     }

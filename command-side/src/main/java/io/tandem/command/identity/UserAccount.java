@@ -10,6 +10,7 @@ import io.tandem.api.identity.IdentityCommands.SignOutCommand;
 import io.tandem.api.identity.IdentityCommands.SignUpKakaoUserCommand;
 import io.tandem.api.identity.IdentityCommands.SignUpUserCommand;
 import io.tandem.api.identity.IdentityCommands.UpdateProfileCommand;
+import io.tandem.api.identity.IdentityEvents.EmailVerifiedEvent;
 import io.tandem.api.identity.IdentityEvents.KakaoAccountLinkedEvent;
 import io.tandem.api.identity.IdentityEvents.ProfileImageChangedEvent;
 import io.tandem.api.identity.IdentityEvents.ProfileUpdatedEvent;
@@ -64,6 +65,7 @@ class UserAccount {
     private String profileImageUrl;
     @PersonalData
     private Long kakaoId;
+    private boolean emailVerified;
     private Set<Role> roles;
     private Map<String, RefreshToken> refreshTokens;
     private boolean erased;
@@ -72,18 +74,26 @@ class UserAccount {
         // required by Axon to rebuild the aggregate from its events
     }
 
-    /** Sign-ups are handled by {@link AccountRegistration}, which first claims the email in the directory. */
+    /**
+     * Sign-ups are handled by {@link AccountRegistration}, which first claims the email in the directory. The address
+     * is proven: by the mailed code, or by the operator who configured the first administrator.
+     */
     static UserAccount signUp(SignUpUserCommand command) {
         UserAccount account = new UserAccount();
         apply(new UserSignedUpEvent(command.userId(), command.email(), command.passwordHash(), command.name(),
                                     command.role(), null, null));
+        apply(new EmailVerifiedEvent(command.userId()));
         return account;
     }
 
+    /** Kakao accounts keep an email only when Kakao verified it. */
     static UserAccount signUpWithKakao(SignUpKakaoUserCommand command) {
         UserAccount account = new UserAccount();
         apply(new UserSignedUpEvent(command.userId(), command.email(), null, command.nickname(), Role.USER,
                                     command.kakaoId(), command.profileImageUrl()));
+        if (command.email() != null) {
+            apply(new EmailVerifiedEvent(command.userId()));
+        }
         return account;
     }
 
@@ -134,14 +144,35 @@ class UserAccount {
         return profile();
     }
 
-    void linkKakao(long newKakaoId) {
+    /**
+     * Called by {@link AccountRegistration}. Without the password proven in a session, only an account whose owner
+     * proved its email is linked: else whoever signed up with someone else's address would be let into the account
+     * that person later reaches through Kakao (security review H1). Linking ends every other session. Answers
+     * whether the account was linked now.
+     */
+    boolean linkKakao(long newKakaoId, boolean passwordProven) {
         requireLive();
         if (kakaoId != null && kakaoId != newKakaoId) {
             throw new RejectedException(Rejection.conflict(
                     "kakao_already_linked", "This account is already linked to another Kakao account."));
         }
-        if (kakaoId == null) {
-            apply(new KakaoAccountLinkedEvent(userId, newKakaoId));
+        if (kakaoId != null) {
+            return false;
+        }
+        if (!passwordProven && !emailVerified) {
+            throw new RejectedException(Rejection.conflict(
+                    "email_not_verified", "The account's email is not verified: sign in with its password to link."));
+        }
+        apply(new KakaoAccountLinkedEvent(userId, newKakaoId));
+        apply(new UserSignedOutEvent(userId));
+        return true;
+    }
+
+    /** Called by {@link AccountRegistration} once the owner of an older account confirmed a code mailed to it. */
+    void verifyEmail() {
+        requireLive();
+        if (email != null && !emailVerified) {
+            apply(new EmailVerifiedEvent(userId));
         }
     }
 
@@ -158,11 +189,6 @@ class UserAccount {
      * again records nothing, so a retried erasure just repeats those idempotent steps.
      */
     void erase() {
-        if (userId == null) {
-            // the id belongs to another kind of aggregate, whose events set nothing here: refuse, so the failed
-            // unit of work also drops this stand-in from the aggregate cache
-            throw new RejectedException(Rejection.notFound("user_not_found", "No such user."));
-        }
         if (!erased) {
             apply(new UserErasedEvent(userId));
         }
@@ -188,6 +214,11 @@ class UserAccount {
         profileImageUrl = event.profileImageUrl();
         roles = EnumSet.of(Role.USER, event.role());
         refreshTokens = new HashMap<>();
+    }
+
+    @EventSourcingHandler
+    void on(EmailVerifiedEvent event) {
+        emailVerified = true;
     }
 
     @EventSourcingHandler
@@ -244,6 +275,7 @@ class UserAccount {
         nickname = null;
         profileImageUrl = null;
         kakaoId = null;
+        emailVerified = false;
         refreshTokens.clear();
     }
 

@@ -2,8 +2,11 @@ package io.tandem.command.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.Rejection;
+import io.tandem.api.RejectedException;
 import io.tandem.api.notification.NotificationCommands.MarkAllNotificationsReadCommand;
 import io.tandem.api.notification.NotificationCommands.MarkNotificationReadCommand;
+import io.tandem.platform.axon.Rejections;
 import io.tandem.platform.security.CurrentUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -29,7 +32,15 @@ class NotificationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark one of your notifications as read")
     void markRead(@PathVariable("notification_id") UUID notificationId) {
-        commands.sendAndWait(new MarkNotificationReadCommand(notificationId.toString(), CurrentUser.id()));
+        try {
+            commands.sendAndWait(new MarkNotificationReadCommand(notificationId.toString(), CurrentUser.id()));
+        } catch (RuntimeException failure) {
+            // an unknown id, an id of something else and someone else's notification all answer alike
+            if (Rejections.isNotFound(failure)) {
+                throw new RejectedException(Rejection.notFound("notification_not_found", "No such notification."));
+            }
+            throw failure;
+        }
     }
 
     @PostMapping("/api/notifications/read-all")

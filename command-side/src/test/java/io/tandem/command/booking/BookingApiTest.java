@@ -11,6 +11,7 @@ import io.tandem.api.flight.SeatMap;
 import io.tandem.command.CommandSideApplication;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.TandemTestServers;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,7 @@ class BookingApiTest {
 
     private String signedInUser() {
         String email = "booking-" + UUID.randomUUID() + "@example.com";
-        anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123", "name", "B")));
+        SignUps.signUp(anonymous, email, "secret123", "B");
         return anonymous.post("/api/auth/login", json(Map.of("username", email, "password", "secret123")))
                         .json().get("access_token").asText();
     }
@@ -178,5 +179,28 @@ class BookingApiTest {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
         assertThat(traveller.post("/api/bookings/" + number + "/cancel", "{}").status()).isEqualTo(409);
+    }
+
+    /** Security review H2: one account cannot hold seats without limit; paying or cancelling frees its allowance. */
+    @Test
+    void aTravellerHoldsAtMostFourUnpaidBookings() {
+        String scheduleId = newSchedule();
+        List<String> numbers = new ArrayList<>();
+        for (String seat : List.of("4A", "4B", "4C", "4D")) {
+            ApiResponse placed = traveller.post("/api/bookings", booking(scheduleId, seat));
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            numbers.add(placed.json().get("booking_number").asText());
+        }
+
+        ApiResponse fifth = traveller.post("/api/bookings", booking(scheduleId, "5A"));
+        assertThat(fifth.status()).as(fifth.toString()).isEqualTo(409);
+        assertThat(fifth.contentType()).startsWith("application/problem+json");
+        assertThat(fifth.json().get("code").asText()).isEqualTo("too_many_unpaid_bookings");
+        assertThat(anonymous.as(signedInUser()).post("/api/bookings", booking(scheduleId, "5A")).status())
+                .as("someone else still books").isEqualTo(201);
+
+        assertThat(traveller.post("/api/bookings/" + numbers.get(0) + "/cancel", "{}").status()).isEqualTo(200);
+        assertThat(traveller.post("/api/bookings", booking(scheduleId, "5B")).status())
+                .as("a cancelled booking no longer counts").isEqualTo(201);
     }
 }

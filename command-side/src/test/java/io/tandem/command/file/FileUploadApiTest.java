@@ -6,6 +6,7 @@ import io.tandem.platform.storage.StoredObject;
 import io.tandem.platform.storage.StoredObjectNotFoundException;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +61,7 @@ class FileUploadApiTest {
 
     private String signedInUser() {
         String email = "files-" + UUID.randomUUID() + "@example.com";
-        anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123", "name", "F")));
+        SignUps.signUp(anonymous, email, "secret123", "F");
         return anonymous.post("/api/auth/login", json(Map.of("username", email, "password", "secret123")))
                         .json().get("access_token").asText();
     }

@@ -4,6 +4,7 @@ import io.tandem.api.flight.FlightCommands.RegisterAirportCommand;
 import io.tandem.command.CommandSideApplication;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.TandemTestServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,9 +173,7 @@ class AirportApiTest {
     @Test
     void onlyAdminsRegisterAirports() {
         String email = "airports-" + UUID.randomUUID() + "@example.com";
-        ApiResponse signedUp = anonymous.post("/api/auth/signup",
-                                              json(Map.of("email", email, "password", "secret123", "name", "Kim")));
-        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        SignUps.signUp(anonymous, email, "secret123", "Kim");
         ApiClient user = anonymous.as(accessToken(email, "secret123"));
 
         ApiResponse asUser = user.post("/api/admin/airports", ishigaki("code", "OGN"));

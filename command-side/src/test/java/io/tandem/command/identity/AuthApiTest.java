@@ -1,12 +1,20 @@
 package io.tandem.command.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
+import io.tandem.api.identity.IdentityEvents.UserSignedUpEvent;
+import io.tandem.api.identity.Role;
 import io.tandem.command.CommandSideApplication;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.kakao.KakaoLoopbackServer;
 import io.tandem.testsupport.kakao.KakaoTestUser;
+import io.tandem.testsupport.mail.TestMailbox;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +65,12 @@ class AuthApiTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore events;
+    @Autowired
+    PasswordEncoder passwordEncoder;
 
     private ApiClient api;
 
@@ -68,7 +83,13 @@ class AuthApiTest {
         return "user-" + UUID.randomUUID() + "@example.com";
     }
 
+    /** A completed sign-up: requested, then verified with the mailed code. Answers 201 {@code {user_id}}. */
     private ApiResponse signUp(String email, String password) {
+        return SignUps.signUp(api, email, password, "Kim");
+    }
+
+    /** Only the first step: the request that has a code mailed. */
+    private ApiResponse requestSignUp(String email, String password) {
         return api.post("/api/auth/signup", json(Map.of("email", email, "password", password, "name", "Kim")));
     }
 
@@ -97,12 +118,11 @@ class AuthApiTest {
     void theEventCarriesTheAuditMetadataAndNoPlainPersonalData() {
         String email = uniqueEmail();
         String userId = signUp(email, "secret123").json().get("user_id").asText();
-        String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry "
-                                   + "WHERE aggregateidentifier = :id")
+        String signedUp = "WHERE aggregateidentifier = :id AND payloadtype LIKE '%UserSignedUpEvent'";
+        String metadata = jdbc.sql("SELECT convert_from(metadata, 'UTF8') FROM domainevententry " + signedUp)
                               .param("id", userId).query(String.class).single();
         assertThat(metadata).contains("\"correlation_id\"");
-        String payload = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
-                                  + "WHERE aggregateidentifier = :id")
+        String payload = jdbc.sql("SELECT convert_from(payload, 'UTF8') FROM domainevententry " + signedUp)
                              .param("id", userId).query(String.class).single();
         // email and password hash are personal data: encrypted with the user's key (docs/personal-data.md)
         assertThat(payload).doesNotContain(email).doesNotContain("secret123").doesNotContain("{bcrypt}")
@@ -110,40 +130,60 @@ class AuthApiTest {
     }
 
     @Test
-    void theSameEmailCannotSignUpTwiceEvenAtTheSameMoment() throws Exception {
+    void aMailedCodeMakesOneAccountEvenConfirmedManyTimesAtOnce() throws Exception {
         String email = uniqueEmail();
+        assertThat(requestSignUp(email, "secret123").status()).isEqualTo(202);
+        String code = TestMailbox.shared().codeFor(email);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Integer>> attempts = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                attempts.add(() -> signUp(email, "secret123").status());
+                attempts.add(() -> api.post("/api/auth/signup/verify", json(Map.of("email", email, "code", code)))
+                                      .status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> result : pool.invokeAll(attempts)) {
                 statuses.add(result.get());
             }
-            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).containsOnly(201, 400);
             assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
         assertThat(jdbc.sql("SELECT count(*) FROM account_directory WHERE email = :email")
                        .param("email", email).query(Long.class).single()).isEqualTo(1);
-        ApiResponse again = signUp(email, "other1234");
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.contentType()).startsWith("application/problem+json");
-        assertThat(again.json().get("code").asText()).isEqualTo("email_taken");
+        assertThat(requestSignUp(email, "other1234").status()).as("answered alike, but no code").isEqualTo(202);
+        assertThat(jdbc.sql("SELECT count(*) FROM email_code WHERE email = :email")
+                       .param("email", email).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aWrongCodeMakesNoAccountAndFiveWrongTriesSpendTheCode() {
+        String email = uniqueEmail();
+        requestSignUp(email, "secret123");
+        String code = TestMailbox.shared().codeFor(email);
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        for (int i = 0; i < 5; i++) {
+            ApiResponse refused = api.post("/api/auth/signup/verify", json(Map.of("email", email, "code", wrong)));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).isEqualTo("invalid_verification_code");
+        }
+        assertThat(api.post("/api/auth/signup/verify", json(Map.of("email", email, "code", code))).status())
+                .as("the right code, too late").isEqualTo(400);
+        assertThat(api.post("/api/auth/login", json(Map.of("username", email, "password", "secret123"))).status())
+                .isEqualTo(401);
+        assertThat(signUp(email, "secret123").status()).as("a new code works").isEqualTo(201);
     }
 
     @Test
     void badSignUpsAreRefusedNamingTheFieldAndStoreNothing() {
         long eventsBefore = eventCount();
-        ApiResponse weak = signUp(uniqueEmail(), "short");
+        ApiResponse weak = requestSignUp(uniqueEmail(), "short");
         assertThat(weak.status()).as(weak.toString()).isEqualTo(400);
         assertThat(weak.json().has("errors")).as(weak.toString()).isTrue();
         assertThat(weak.json().get("errors").get(0).get("field").asText()).isEqualTo("password");
 
-        ApiResponse badEmail = signUp("not-an-email", "secret123");
+        ApiResponse badEmail = requestSignUp("not-an-email", "secret123");
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.json().get("detail").asText()).contains("email");
 
@@ -304,9 +344,8 @@ class AuthApiTest {
         assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", session.get("refresh_token").asText())))
                       .status()).isEqualTo(401);
         ApiResponse changeAfterwards = user.patch("/api/user/profile", json(Map.of("nickname", "x")));
-        assertThat(changeAfterwards.status()).isEqualTo(404);
-        assertThat(changeAfterwards.json().get("code").asText()).isEqualTo("user_not_found");
-        assertThat(user.delete("/api/user").status()).as("erasing again changes nothing").isEqualTo(204);
+        assertThat(changeAfterwards.status()).as("the access token ended with the account").isEqualTo(401);
+        commands.sendAndWait(new EraseUserCommand(userId)); // erasing again changes nothing, and succeeds
 
         var key = jdbc.sql("SELECT key IS NULL AS gone, erased_at IS NOT NULL AS erased FROM personal_data_key "
                            + "WHERE subject_id = :id")
@@ -393,6 +432,181 @@ class AuthApiTest {
         assertThat(missingCode.status()).isEqualTo(400);
         assertThat(missingCode.json().has("errors")).as(missingCode.toString()).isTrue();
         assertThat(missingCode.json().get("errors").get(0).get("field").asText()).isEqualTo("code");
+    }
+
+    /**
+     * Security review H1 (pre-hijacking): an attacker signs up with the victim's email and a password of their own
+     * before the victim first signs in with Kakao. Without the code mailed to the victim there is no such account, so
+     * the Kakao sign-in cannot land in one the attacker can enter.
+     */
+    @Test
+    void aKakaoSignInNeverEntersAnAccountSomeoneElseSignedUpWithItsEmail() {
+        String email = uniqueEmail();
+        api.post("/api/auth/signup", json(Map.of("email", email, "password", "Attack3r1", "name", "Mallory")));
+        KakaoTestUser victim = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                 "Victim", email, true, "https://k.kakaocdn.net/v.jpg");
+        String victimId = kakaoSignIn(KAKAO.issueCode(victim, REDIRECT_URI)).get("user_id").asText();
+
+        ApiResponse attacker = api.post("/api/auth/login", json(Map.of("username", email, "password", "Attack3r1")));
+        assertThat(attacker.status()).as("the attacker's sign-up was never verified: " + attacker).isEqualTo(401);
+        assertThat(kakaoSignIn(KAKAO.issueCode(victim, REDIRECT_URI)).get("user_id").asText()).isEqualTo(victimId);
+    }
+
+    /** H1: linking a verified account ends every session it had and tells its owner by mail. */
+    @Test
+    void kakaoLinkingEndsTheEarlierSessionsAndTellsTheOwner() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        JsonNode earlier = login(email, "secret123");
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "Kim", email, true, "https://k.kakaocdn.net/p.jpg");
+        JsonNode viaKakao = kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI));
+        assertThat(viaKakao.get("user_id").asText()).isEqualTo(userId);
+
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", earlier.get("refresh_token").asText())))
+                      .status()).as("the earlier refresh token").isEqualTo(401);
+        assertThat(api.as(earlier.get("access_token").asText()).patch("/api/user/profile",
+                                                                       json(Map.of("nickname", "x"))).status())
+                .as("the earlier access token").isEqualTo(401);
+        assertThat(api.as(viaKakao.get("access_token").asText()).patch("/api/user/profile",
+                                                                        json(Map.of("nickname", "x"))).status())
+                .isEqualTo(200);
+        assertThat(TestMailbox.shared().latestTextTo(email, "Kakao")).contains("linked");
+    }
+
+    /** H1: a signed-in user links Kakao on purpose by proving their password; a wrong one links nothing. */
+    @Test
+    void aSignedInUserLinksKakaoWithTheirPassword() {
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        JsonNode session = login(email, "secret123");
+        ApiClient user = api.as(session.get("access_token").asText());
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "Kim", "other-" + email, false, "https://k.kakaocdn.net/p.jpg");
+
+        ApiResponse wrongPassword = user.post("/api/user/kakao", json(Map.of(
+                "code", KAKAO.issueCode(kakaoUser, REDIRECT_URI), "redirect_uri", REDIRECT_URI,
+                "password", "wrong1234")));
+        assertThat(wrongPassword.status()).as(wrongPassword.toString()).isEqualTo(401);
+        assertThat(wrongPassword.json().get("code").asText()).isEqualTo("invalid_credentials");
+
+        ApiResponse linked = user.post("/api/user/kakao", json(Map.of(
+                "code", KAKAO.issueCode(kakaoUser, REDIRECT_URI), "redirect_uri", REDIRECT_URI,
+                "password", "secret123")));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(200);
+        assertThat(linked.json().get("user_id").asText()).isEqualTo(userId);
+        assertThat(kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI)).get("user_id").asText()).isEqualTo(userId);
+        assertThat(api.post("/api/auth/refresh", json(Map.of("refresh_token", session.get("refresh_token").asText())))
+                      .status()).as("the session that linked gets a new pair; its old refresh token ends")
+                .isEqualTo(401);
+        assertThat(TestMailbox.shared().latestTextTo(email, "Kakao")).contains("linked");
+    }
+
+    /** Security review L7: whether an email has an account is not something sign-up tells anyone but its owner. */
+    @Test
+    void signUpAnswersAlikeWhetherOrNotTheEmailHasAnAccount() {
+        String taken = uniqueEmail();
+        signUp(taken, "secret123");
+        ApiResponse again = api.post("/api/auth/signup", json(Map.of("email", taken, "password", "other1234",
+                                                                    "name", "Kim")));
+        ApiResponse fresh = api.post("/api/auth/signup", json(Map.of("email", uniqueEmail(), "password", "other1234",
+                                                                    "name", "Kim")));
+        assertThat(again.status()).as(again.toString()).isEqualTo(fresh.status());
+        assertThat(again.body()).isEqualTo(fresh.body());
+        assertThat(TestMailbox.shared().latestTextTo(taken, "already")).contains("already have an account");
+        assertThat(login(taken, "secret123").get("user_id").asText()).isNotBlank();
+    }
+
+    /** Security review L9: signing out ends the access tokens already handed out, not only the refresh tokens. */
+    @Test
+    void signingOutEndsTheAccessTokensAlreadyIssued() {
+        String email = uniqueEmail();
+        signUp(email, "secret123");
+        ApiClient user = api.as(login(email, "secret123").get("access_token").asText());
+        assertThat(user.post("/api/auth/signout", "{}").status()).isEqualTo(204);
+
+        ApiResponse afterwards = user.patch("/api/user/profile", json(Map.of("nickname", "x")));
+        assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(401);
+        assertThat(afterwards.contentType()).startsWith("application/problem+json");
+        assertThat(api.as(login(email, "secret123").get("access_token").asText())
+                      .patch("/api/user/profile", json(Map.of("nickname", "x"))).status())
+                .as("a new sign-in works at once").isEqualTo(200);
+    }
+
+    /** L9: a role change takes effect on the tokens already issued; refreshing gives the new roles. */
+    @Test
+    void aRoleChangeEndsTheAccessTokensAlreadyIssued() {
+        String adminToken = login("admin@tandem.test", "admin-pass-1").get("access_token").asText();
+        String email = uniqueEmail();
+        String userId = signUp(email, "secret123").json().get("user_id").asText();
+        JsonNode session = login(email, "secret123");
+
+        assertThat(api.as(adminToken).post("/api/admin/users/" + userId + "/roles",
+                                           json(Map.of("role", "ADMIN"))).status()).isEqualTo(204);
+        assertThat(api.as(session.get("access_token").asText())
+                      .patch("/api/user/profile", json(Map.of("nickname", "x"))).status()).isEqualTo(401);
+        ApiResponse refreshed = api.post("/api/auth/refresh",
+                                         json(Map.of("refresh_token", session.get("refresh_token").asText())));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(api.as(refreshed.json().get("access_token").asText())
+                      .post("/api/admin/users/" + userId + "/roles", json(Map.of("role", "ADMIN"))).status())
+                .as("the refreshed token carries ADMIN").isEqualTo(204);
+    }
+
+    /** L9: a token that only came from a refresh cannot erase the account; the password or a fresh sign-in can. */
+    @Test
+    void erasureNeedsThePasswordOrAFreshSignIn() {
+        String email = uniqueEmail();
+        signUp(email, "secret123");
+        JsonNode session = login(email, "secret123");
+        ApiClient refreshedOnly = api.as(api.post("/api/auth/refresh", json(Map.of(
+                "refresh_token", session.get("refresh_token").asText()))).json().get("access_token").asText());
+
+        ApiResponse withoutProof = refreshedOnly.delete("/api/user");
+        assertThat(withoutProof.status()).as(withoutProof.toString()).isEqualTo(403);
+        assertThat(withoutProof.json().get("code").asText()).isEqualTo("reauthentication_required");
+        ApiResponse wrongPassword = refreshedOnly.delete("/api/user", json(Map.of("password", "wrong1234")));
+        assertThat(wrongPassword.status()).isEqualTo(403);
+        assertThat(login(email, "secret123").get("user_id").asText()).as("still there").isNotBlank();
+
+        ApiResponse erased = refreshedOnly.delete("/api/user", json(Map.of("password", "secret123")));
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+    }
+
+    /**
+     * H1 for accounts made before sign-ups were verified: Kakao never links to one by itself, and it may not book,
+     * until its owner confirms a code mailed to its address from a signed-in session.
+     */
+    @Test
+    void anAccountFromBeforeVerificationConfirmsItsEmailBeforeKakaoLinksOrItBooks() {
+        String email = uniqueEmail();
+        String userId = UUID.randomUUID().toString();
+        events.publish(new GenericDomainEventMessage<>("UserAccount", userId, 0, new UserSignedUpEvent(
+                userId, email, passwordEncoder.encode("secret123"), "Old", Role.USER, null, null)));
+        jdbc.sql("INSERT INTO account_directory (user_id, email, password_hash, verified) "
+                 + "VALUES (:id, :email, :hash, false)")
+            .param("id", userId).param("email", email).param("hash", passwordEncoder.encode("secret123")).update();
+        KakaoTestUser kakaoUser = new KakaoTestUser(Math.abs(UUID.randomUUID().getMostSignificantBits()),
+                                                    "Kim", email, true, "https://k.kakaocdn.net/p.jpg");
+        assertThat(kakaoSignIn(KAKAO.issueCode(kakaoUser, REDIRECT_URI)).get("user_id").asText())
+                .as("not linked automatically").isNotEqualTo(userId);
+
+        ApiClient user = api.as(login(email, "secret123").get("access_token").asText());
+        String booking = json(Map.of("schedule_id", UUID.randomUUID().toString(), "seat_id", "1A", "passengers",
+                                     List.of(Map.of("name", "Kim", "birth_date", "1990-01-01",
+                                                    "phone", "010-1234-5678"))));
+        ApiResponse unverifiedBooking = user.post("/api/bookings", booking);
+        assertThat(unverifiedBooking.status()).as(unverifiedBooking.toString()).isEqualTo(403);
+        assertThat(unverifiedBooking.json().get("code").asText()).isEqualTo("email_not_verified");
+
+        assertThat(user.post("/api/user/email/verification", "{}").status()).isEqualTo(202);
+        ApiResponse verified = user.post("/api/user/email/verify",
+                                         json(Map.of("code", TestMailbox.shared().codeFor(email))));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(204);
+        assertThat(user.post("/api/user/email/verification", "{}").json().get("code").asText())
+                .isEqualTo("email_already_verified");
+        assertThat(user.post("/api/bookings", booking).status()).as("no such schedule, but allowed to try")
+                .isEqualTo(404);
     }
 
     private JsonNode kakaoSignIn(String code) {

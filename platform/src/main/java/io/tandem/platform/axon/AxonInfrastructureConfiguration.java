@@ -18,11 +18,15 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.spring.config.SpringAggregateConfigurer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigureBefore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Scope;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,6 +85,25 @@ public class AxonInfrastructureConfiguration {
         return new QueryRejectionTranslatingInterceptor();
     }
 
+    /**
+     * Every aggregate is rebuilt from the events of its own type only: a client may send the id of any aggregate
+     * where another kind is expected, which then reads as unknown (404) instead of feeding one aggregate's events to
+     * another (security review L6). Set here for all, since Axon 4.13's Spring lookup ignores
+     * {@code @Aggregate(filterEventsByType)}.
+     */
+    @Bean
+    public static BeanPostProcessor aggregatesReadTheirOwnEventsOnly() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof SpringAggregateConfigurer<?> aggregate) {
+                    aggregate.setFilterEventsByType(true);
+                }
+                return bean;
+            }
+        };
+    }
+
     /** Aggregates that live for years (accounts, schedules, couples) snapshot every so many events. */
     @Bean
     public SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
@@ -90,9 +113,13 @@ public class AxonInfrastructureConfiguration {
 
     /**
      * Weak references: the cache never holds on to memory the JVM needs, and a failed unit of work evicts its
-     * aggregate, so a node that lost an optimistic-locking race reloads from the event store.
+     * aggregate, so a node that lost an optimistic-locking race reloads from the event store. A prototype, so each
+     * aggregate type's repository gets a cache of its own: a cache is keyed by identifier alone, and in a shared one
+     * a client sending the id of one kind of aggregate with a command for another would reach the wrong aggregate
+     * (security review L6).
      */
     @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     public Cache aggregateCache() {
         return new WeakReferenceCache();
     }

@@ -20,7 +20,7 @@ class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHa
                          AuthenticationException authException) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-              "A valid access token is required: it is missing, expired or not signed by us.", request);
+              "A valid access token is required: it is missing, expired, revoked or not signed by us.", request);
     }
 
     @Override

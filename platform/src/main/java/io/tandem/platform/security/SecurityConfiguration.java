@@ -25,16 +25,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 
 import javax.crypto.SecretKey;
+import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * Every side validates the same access tokens with Spring Security's resource server; only the command side
- * issues them. Anything not listed as public needs a token, and {@code /api/admin/**} needs the ADMIN role unless a
+ * Every side validates the same access tokens with Spring Security's resource server, refusing those whose user's
+ * sessions were ended since ({@link SessionGenerations}); only the command side issues them. Anything not listed
+ * as public needs a token, and {@code /api/admin/**} needs the ADMIN role unless a
  * module's {@link AccessRules} say otherwise for its own paths.
  */
 @AutoConfiguration
 @EnableWebSecurity
-@EnableConfigurationProperties({JwtProperties.class, PublicPathsProperties.class})
+@EnableConfigurationProperties({JwtProperties.class, PublicPathsProperties.class, SessionProperties.class})
 public class SecurityConfiguration {
 
     public static final String ROLES_CLAIM = "roles";
@@ -74,12 +76,18 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties) {
+    SessionGenerations sessionGenerations(DataSource dataSource, SessionProperties properties) {
+        return new SessionGenerations(dataSource, properties);
+    }
+
+    /** The live channels validate tokens with this decoder too, so a revoked token opens no socket either. */
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, JwtProperties properties, SessionGenerations sessions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey)
                                                    .macAlgorithm(MacAlgorithm.HS256)
                                                    .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer())));
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), new SessionGenerationValidator(sessions)));
         return decoder;
     }
 

@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.api.booking.BookingStatus;
+import io.tandem.platform.ratelimit.RateLimit;
+import io.tandem.platform.ratelimit.RateLimits;
 import io.tandem.platform.security.CurrentUser;
 import io.tandem.saga.payment.BootpayClient.Receipt;
 import io.tandem.saga.payment.PaymentOrders.PaymentOrder;
@@ -51,20 +53,25 @@ class PaymentController {
     private final PaymentVerifier verifier;
     private final WebhookSources sources;
     private final BootpayProperties properties;
+    private final RateLimit paymentsPerUser;
+    private final RateLimit webhooksPerAddress;
     private final Clock clock = Clock.systemUTC();
 
     PaymentController(PaymentOrders orders, PaymentWebhooks webhooks, PaymentVerifier verifier,
-                      WebhookSources sources, BootpayProperties properties) {
+                      WebhookSources sources, BootpayProperties properties, RateLimits limits) {
         this.orders = orders;
         this.webhooks = webhooks;
         this.verifier = verifier;
         this.sources = sources;
         this.properties = properties;
+        this.paymentsPerUser = limits.named("payment-user");
+        this.webhooksPerAddress = limits.named("webhook-address");
     }
 
     @PostMapping("/api/payments/init")
     @Operation(summary = "What the Bootpay SDK needs to open the payment window for your booking awaiting payment")
     PaymentInit init(@Valid @RequestBody InitRequest request) {
+        paymentsPerUser.take(CurrentUser.id());
         PaymentOrder order = ownOrder(request.bookingNumber());
         if (paidWith(order).isPresent()) {
             throw new RejectedException(Rejection.conflict("already_paid", "The booking is already paid."));
@@ -89,6 +96,8 @@ class PaymentController {
     @Operation(summary = "Bootpay's payment notification: verified by receipt lookup, answered {\"success\": true} "
                          + "once journaled, 5xx only when the receipt could not be looked up")
     ResponseEntity<Object> webhook(@RequestBody(required = false) String body, HttpServletRequest http) {
+        // before the receipt is looked up or anything journaled (security review M3)
+        webhooksPerAddress.take(http.getRemoteAddr());
         Instant receivedAt = clock.instant();
         Claims claims = Claims.of(body);
         String remoteAddress = http.getRemoteAddr();
@@ -112,6 +121,7 @@ class PaymentController {
     @PostMapping("/api/payments/attach-booking")
     @Operation(summary = "Tell the server you paid for your booking: verified with Bootpay like a notification")
     ResponseEntity<Object> attach(@Valid @RequestBody AttachRequest request) {
+        paymentsPerUser.take(CurrentUser.id());
         Instant receivedAt = clock.instant();
         PaymentOrder order = ownOrder(request.bookingNumber());
         Optional<String> paidWith = paidWith(order);

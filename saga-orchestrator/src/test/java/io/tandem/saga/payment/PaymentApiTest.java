@@ -11,6 +11,7 @@ import io.tandem.saga.SagaOrchestratorApplication;
 import io.tandem.saga.payment.PaymentTestSupport.CommandSideStandIn;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.LoopbackClient;
 import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -67,6 +68,10 @@ class PaymentApiTest {
         registry.add("tandem.bootpay.application-id", () -> BootpayLoopbackServer.APPLICATION_ID);
         registry.add("tandem.bootpay.private-key", () -> BootpayLoopbackServer.PRIVATE_KEY);
         registry.add("tandem.bootpay.client-application-id", () -> PaymentTestSupport.CLIENT_APPLICATION_ID);
+        // above what this class sends from 127.0.0.1 (the limit tests send from addresses of their own), over an
+        // hour, so that what refills while a slow machine runs a test is far below one request
+        registry.add("tandem.rate-limit.webhook-address", () -> "50/1h");
+        registry.add("tandem.rate-limit.payment-user", () -> "10/1h");
     }
 
     @AfterAll
@@ -469,6 +474,40 @@ class PaymentApiTest {
         body.put("status_locale", status == 1 ? "결제완료" : "상태 " + status);
         body.put("webhook_type", status == 20 ? "PAYMENT_CANCELLED" : "PAYMENT_COMPLETED");
         return anonymous.post("/api/payments/webhook", json(body));
+    }
+
+    // ---------------------------------------------------------------- rate limits (security review M3)
+
+    @Test
+    void theWebhookIsLimitedPerClientAddressBeforeAnythingIsJournaled() {
+        LoopbackClient client = new LoopbackClient("http://127.0.0.1:" + port, "127.0.0.61");
+        for (int i = 0; i < 50; i++) {
+            assertThat(client.post("/api/payments/webhook", "{}").status()).isEqualTo(400);
+        }
+        long journaled = jdbc.sql("SELECT count(*) FROM payment_webhook").query(Long.class).single();
+
+        ApiResponse limited = client.post("/api/payments/webhook", json(Map.of("receipt_id", "r-limited")));
+        assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
+        assertThat(limited.json().get("code").asText()).isEqualTo("rate_limited");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_webhook").query(Long.class).single()).isEqualTo(journaled);
+        assertThat(new LoopbackClient("http://127.0.0.1:" + port, "127.0.0.62").post("/api/payments/webhook", "{}")
+                                                                              .status()).isEqualTo(400);
+    }
+
+    @Test
+    void openingAndAttachingPaymentsIsLimitedPerUser() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(traveller.post("/api/payments/init", json(Map.of("booking_number", bookingNumber())))
+                                .status()).isEqualTo(404);
+            assertThat(attach(traveller, bookingNumber(), "r-" + i).status()).isEqualTo(404);
+        }
+        ApiResponse limited = traveller.post("/api/payments/init", json(Map.of("booking_number", booking)));
+        assertThat(limited.status()).as(limited.toString()).isEqualTo(429);
+        assertThat(limited.contentType()).startsWith("application/problem+json");
+        assertThat(as(UUID.randomUUID().toString()).post("/api/payments/init",
+                                                          json(Map.of("booking_number", bookingNumber()))).status())
+                .as("other users").isEqualTo(404);
     }
 
     private static ApiResponse attach(ApiClient client, String bookingNumber, String receiptId) {
