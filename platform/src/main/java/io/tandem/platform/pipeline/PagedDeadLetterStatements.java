@@ -3,6 +3,9 @@ package io.tandem.platform.pipeline;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.DefaultDeadLetterStatementFactory;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.deadletter.Cause;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.common.DateTimeUtils;
 
@@ -13,10 +16,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * Axon's JDBC statements for dead letters, with one fixed: the query for claimable sequences pages with
- * {@code OFFSET}. Axon 4.13 binds the page's offset as a minimum sequence index instead, so only the first page (the
- * ten sequences touched longest ago) could ever be found, and ten letters waiting for an operator would hide every
- * other sequence from retries.
+ * Axon's JDBC statements for dead letters, with two fixes for Axon 4.13:
+ * <ul>
+ *   <li>the query for claimable sequences pages with {@code OFFSET}. Axon binds the page's offset as a minimum
+ *       sequence index instead, so only the first page (the ten sequences touched longest ago) could ever be found,
+ *       and ten letters waiting for an operator would hide every other sequence from retries;</li>
+ *   <li>a requeued letter keeps the type of its failure as its cause type. Axon's {@code JdbcDeadLetter} wraps the
+ *       requeue cause in another {@link ThrowableCause}, whose own class name would replace it.</li>
+ * </ul>
  */
 final class PagedDeadLetterStatements extends DefaultDeadLetterStatementFactory<EventMessage<?>> {
 
@@ -28,6 +35,14 @@ final class PagedDeadLetterStatements extends DefaultDeadLetterStatementFactory<
                                                .genericSerializer(genericSerializer)
                                                .eventSerializer(eventSerializer));
         this.schema = schema;
+    }
+
+    @Override
+    public PreparedStatement requeueStatement(Connection connection, String letterIdentifier, Cause cause,
+                                              Instant lastTouched, MetaData diagnostics) throws SQLException {
+        Cause failure = cause instanceof ThrowableCause wrapper && wrapper.getCause() instanceof Cause wrapped
+                ? wrapped : cause;
+        return super.requeueStatement(connection, letterIdentifier, failure, lastTouched, diagnostics);
     }
 
     @Override

@@ -110,10 +110,13 @@ class EventPipelineTest {
         await().atMost(PATIENCE).until(() -> letters(GROUP, poisoned).size() == 1);
         assertThat(retries.retryDue()).as("not due yet").isZero();
 
+        Object causeType = letters(GROUP, poisoned).get(0).get("cause_type");
         makeDue(GROUP, poisoned);
         retries.retryDue();
         Map<String, Object> retried = letters(GROUP, poisoned).get(0);
         assertThat(retried.get("retries")).isEqualTo(1);
+        assertThat(retried.get("cause_type")).isEqualTo(causeType)
+                                             .isEqualTo("org.springframework.dao.DataIntegrityViolationException");
         assertThat(retried.get("state")).isEqualTo(DeadLetterDiagnostics.RETRYING);
         assertThat(instant(retried, "next_retry_at")).isAfter(Instant.now());
 
