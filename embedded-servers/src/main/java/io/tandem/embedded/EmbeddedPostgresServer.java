@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * localhost with trust authentication.
  * <p>
  * Run as root it starts PostgreSQL through {@code unshare -U}, which zonky does by itself. It registers no JVM
- * shutdown hook: whoever starts it must {@link #close()} it, or the server outlives the JVM.
+ * shutdown hook: whoever starts it must {@link #close()} it, or the server outlives the JVM (until the next start on
+ * its data directory stops it).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -40,10 +41,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * Starts PostgreSQL on {@code dataDirectory}, running initdb only if it holds no cluster yet, so the data
-     * survives restarts. Commits are durable (fsync and synchronous commit on).
+     * survives restarts. Commits are durable (fsync and synchronous commit on). A server that a killed JVM left
+     * running on the directory is stopped first ({@link OrphanedPostmaster}).
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
         Path data = Directories.createIfMissing(dataDirectory.toAbsolutePath().normalize());
+        OrphanedPostmaster.stopIfOrphaned(data);
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
