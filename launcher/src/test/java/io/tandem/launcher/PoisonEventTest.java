@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Events no read model can store, appended straight to the event store as a buggy or malicious writer could: a NUL
- * in an anniversary title, in a post title and in a passenger's name, an author id too long for the search index,
+ * in an anniversary title, in a post title and in a passenger's name, an author id and a flight number too long for
+ * the search index,
  * a booking without an expiry (its saga cannot schedule the payment deadline) and a flight that lasts longer than
  * the search mapping's minutes can count. Each bad sequence is parked with its cause, events of other aggregates
  * appended right after are projected, and every processor, sagas included, follows the event stream to its head.
@@ -74,11 +75,16 @@ class PoisonEventTest {
         String badAnniversary = id();
         String badPost = id();
         String badBooking = bookingNumber();
+        String unsearchableBooking = bookingNumber();
         String badSchedule = id();
         Instant poisonedAt = Instant.now();
         append("Anniversary", badAnniversary, anniversary(badAnniversary, "D-day\u0000"));
         append("Post", badPost, post(badPost, "x".repeat(40_000), "title\u0000"));
         append("Booking", badBooking, booking(badBooking, "Kim\u0000", null));
+        append("Booking", unsearchableBooking, new BookingPlacedEvent(
+                unsearchableBooking, id(), id(), id(), "항".repeat(11_000), "ICN", "NRT", departure, "1A",
+                Cabin.ECONOMY, List.of(new Passenger("Park", LocalDate.of(1990, 1, 1), "010-0000-0000")), 100_000,
+                departure.minus(Duration.ofDays(1))));
         append("Flight", badSchedule, flight(badSchedule, departure, departure.plus(5000 * 365L, ChronoUnit.DAYS)));
         Map<String, String> next = goodEvents(departure);
         Map<String, Long> afterPoison = millisUntilProjected(next, poisonedAt);
@@ -89,6 +95,8 @@ class PoisonEventTest {
         assertParked("community", badPost, "invalid byte sequence");
         assertParked("community-post-search", badPost, "failed to parse field [author_id]");
         assertParked("bookings", badBooking, "unsupported Unicode escape sequence");
+        assertParked("bookings", unsearchableBooking, "value too long");
+        assertParked("booking-search", unsearchableBooking, "flight_number");
         // the saga cannot schedule a payment deadline without an expiry
         assertParked("BookingPaymentSagaProcessor", "bookingNumber=" + badBooking, "Exception");
         assertParked("flight-search", badSchedule, "duration_minutes");
