@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -45,8 +46,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * running on the directory is stopped first ({@link OrphanedPostmaster}).
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, log::warn);
+    }
+
+    /** As {@link #start(Path)}, telling {@code notices} about a server a killed JVM left running. */
+    public static EmbeddedPostgresServer start(Path dataDirectory, Consumer<String> notices) {
         Path data = Directories.createIfMissing(dataDirectory.toAbsolutePath().normalize());
-        OrphanedPostmaster.stopIfOrphaned(data);
+        OrphanedPostmaster.stopIfOrphaned(data, notices);
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)

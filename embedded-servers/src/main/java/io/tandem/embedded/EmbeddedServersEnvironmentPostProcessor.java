@@ -72,7 +72,8 @@ class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcesso
     }
 
     private Map<String, Object> postgres(Path dataDirectory, SpringApplication application) {
-        EmbeddedPostgresServer postgres = shared(POSTGRES, dataDirectory, EmbeddedPostgresServer::start, application);
+        EmbeddedPostgresServer postgres = shared(POSTGRES, dataDirectory,
+                directory -> EmbeddedPostgresServer.start(directory, log::warn), application);
         postgres.createDatabase(DATABASE);
         String url = postgres.jdbcUrl(DATABASE);
         log.info("Embedded PostgreSQL at " + url + " keeps its data in " + postgres.dataDirectory());

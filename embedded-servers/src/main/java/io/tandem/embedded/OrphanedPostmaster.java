@@ -15,9 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * A PostgreSQL that outlived the JVM that started it. The embedded server runs as a child process that a killed JVM
@@ -37,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OrphanedPostmaster {
 
-    private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
     static final String ZONKY_LOCK = "epg-lock";
     private static final Duration FAST_SHUTDOWN = Duration.ofSeconds(60);
     private static final Duration IMMEDIATE_SHUTDOWN = Duration.ofSeconds(15);
@@ -45,7 +42,8 @@ final class OrphanedPostmaster {
     private OrphanedPostmaster() {
     }
 
-    static void stopIfOrphaned(Path dataDirectory) {
+    /** @param notices where to report what it found and did (the application's log may not be up yet) */
+    static void stopIfOrphaned(Path dataDirectory, Consumer<String> notices) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         Optional<ProcessHandle> postmaster = livePostmaster(directory);
         if (postmaster.isEmpty()) {
@@ -56,13 +54,14 @@ final class OrphanedPostmaster {
                                             + "application (pid " + postmaster.get().pid() + "); stop it first");
         }
         if (!servesOurData(postmaster.get(), directory)) {
-            log.warn("postmaster.pid in {} names process {}, which is not an embedded PostgreSQL of this data: "
-                     + "left alone", directory, postmaster.get().pid());
+            notices.accept("postmaster.pid in " + directory + " names process " + postmaster.get().pid()
+                           + ", which is not an embedded PostgreSQL of this data: left alone");
             return;
         }
-        log.warn("PostgreSQL (pid {}) outlived the application that started it on {}: shutting it down",
-                 postmaster.get().pid(), directory);
+        notices.accept("PostgreSQL (pid " + postmaster.get().pid() + ") outlived the application that started it on "
+                       + directory + ": shutting it down");
         stop(postmaster.get());
+        notices.accept("Orphaned PostgreSQL (pid " + postmaster.get().pid() + ") stopped");
     }
 
     private static Optional<ProcessHandle> livePostmaster(Path directory) {
@@ -115,7 +114,6 @@ final class OrphanedPostmaster {
 
     private static void stop(ProcessHandle postmaster) {
         if (signal("INT", postmaster, FAST_SHUTDOWN) || signal("QUIT", postmaster, IMMEDIATE_SHUTDOWN)) {
-            log.info("Orphaned PostgreSQL (pid {}) stopped", postmaster.pid());
             return;
         }
         throw new IllegalStateException("The orphaned PostgreSQL (pid " + postmaster.pid() + ") did not stop");

@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +43,8 @@ class OrphanedPostmasterTest {
             holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("left running").isPresent();
 
-            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory);
+            List<String> notices = new ArrayList<>();
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory, notices::add);
                  Connection connection = DriverManager.getConnection(server.jdbcUrl("tandem"), server.username(),
                                                                      server.password());
                  Statement sql = connection.createStatement();
@@ -49,6 +52,7 @@ class OrphanedPostmasterTest {
                 assertThat(note.next()).isTrue();
                 assertThat(note.getString(1)).isEqualTo("written before the kill");
                 assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
+                assertThat(notices).anySatisfy(notice -> assertThat(notice).contains("outlived the application"));
             }
         } finally {
             holder.destroyForcibly();
@@ -62,8 +66,10 @@ class OrphanedPostmasterTest {
         try {
             Files.writeString(dataDirectory.resolve("postmaster.pid"),
                               unrelated.pid() + "\n" + dataDirectory.toAbsolutePath().normalize() + "\n");
-            OrphanedPostmaster.stopIfOrphaned(dataDirectory);
+            List<String> notices = new ArrayList<>();
+            OrphanedPostmaster.stopIfOrphaned(dataDirectory, notices::add);
             assertThat(unrelated.isAlive()).isTrue();
+            assertThat(notices).singleElement().asString().contains("left alone");
         } finally {
             unrelated.destroyForcibly();
         }
