@@ -1,5 +1,6 @@
 package io.tandem.platform.pipeline;
 
+import io.tandem.platform.jdbc.DatabaseUnavailable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -61,6 +62,10 @@ public final class DeadLetterRetryScheduler implements SmartLifecycle {
             try {
                 tried += retryDue(group.getKey(), group.getValue());
             } catch (RuntimeException e) {
+                if (DatabaseUnavailable.isCauseOf(e)) {
+                    log.warn("No dead letters retried: the database is not answering ({})", e.getMessage());
+                    break; // the other groups would only wait for it too
+                }
                 log.warn("Retrying the dead letters of {} failed; trying again in {}", group.getKey(),
                          properties.retryPollInterval(), e);
             }
