@@ -1,12 +1,10 @@
 package io.tandem.platform.pipeline;
 
 import io.tandem.platform.jdbc.DatabaseUnavailable;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,22 +30,16 @@ public final class DeadLetterRetryScheduler implements SmartLifecycle {
     /** Sequences a node retries per group and round, so one busy group cannot hold the others up for long. */
     private static final int SEQUENCES_PER_ROUND = 50;
 
-    private final DeadLetterQueues queues;
-    private final SagaDeadLetters sagas;
-    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final DeadLetterProcessors processors;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final DeadLetterProperties properties;
     private final Clock clock;
     private volatile ScheduledExecutorService executor;
 
-    DeadLetterRetryScheduler(DeadLetterQueues queues, SagaDeadLetters sagas,
-                             ObjectProvider<EventProcessingConfiguration> processing,
-                             TransactionTemplate transactions, JdbcClient jdbc, DeadLetterProperties properties,
-                             Clock clock) {
-        this.queues = queues;
-        this.sagas = sagas;
-        this.processing = processing;
+    DeadLetterRetryScheduler(DeadLetterProcessors processors, TransactionTemplate transactions, JdbcClient jdbc,
+                             DeadLetterProperties properties, Clock clock) {
+        this.processors = processors;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -58,7 +49,7 @@ public final class DeadLetterRetryScheduler implements SmartLifecycle {
     /** Retries what is due now in every group; returns how many sequences it tried. */
     public int retryDue() {
         int tried = 0;
-        for (Map.Entry<String, SequencedDeadLetterProcessor<EventMessage<?>>> group : processors().entrySet()) {
+        for (Map.Entry<String, SequencedDeadLetterProcessor<EventMessage<?>>> group : processors.all().entrySet()) {
             try {
                 tried += retryDue(group.getKey(), group.getValue());
             } catch (RuntimeException e) {
@@ -93,16 +84,6 @@ public final class DeadLetterRetryScheduler implements SmartLifecycle {
             }
         }
         return tried.size();
-    }
-
-    private Map<String, SequencedDeadLetterProcessor<EventMessage<?>>> processors() {
-        Map<String, SequencedDeadLetterProcessor<EventMessage<?>>> processors = new TreeMap<>(sagas.processors());
-        EventProcessingConfiguration configuration = processing.getObject();
-        for (String group : queues.eventHandlerGroups()) {
-            // a side without handlers of the group (another side's group in services mode) has no processor
-            configuration.sequencedDeadLetterProcessor(group).ifPresent(p -> processors.put(group, p));
-        }
-        return processors;
     }
 
     private void retryDueQuietly() {

@@ -86,11 +86,16 @@ public class EventPipelineConfiguration {
     }
 
     @Bean
-    DeadLetterRetryScheduler deadLetterRetryScheduler(DeadLetterQueues queues, SagaDeadLetters sagas,
-                                                      ObjectProvider<EventProcessingConfiguration> processing,
+    DeadLetterProcessors deadLetterProcessors(DeadLetterQueues queues, SagaDeadLetters sagas,
+                                              ObjectProvider<EventProcessingConfiguration> processing) {
+        return new DeadLetterProcessors(queues, sagas, processing);
+    }
+
+    @Bean
+    DeadLetterRetryScheduler deadLetterRetryScheduler(DeadLetterProcessors processors,
                                                       PlatformTransactionManager transactionManager,
                                                       JdbcClient jdbc, DeadLetterProperties properties) {
-        return new DeadLetterRetryScheduler(queues, sagas, processing, new TransactionTemplate(transactionManager),
-                                            jdbc, properties, clock);
+        return new DeadLetterRetryScheduler(processors, new TransactionTemplate(transactionManager), jdbc,
+                                            properties, clock);
     }
 }
