@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  */
 final class OrphanedPostmaster {
 
-    static final String ZONKY_LOCK = "epg-lock";
+    private static final String ZONKY_LOCK = "epg-lock";
     private static final Duration FAST_SHUTDOWN = Duration.ofSeconds(60);
     private static final Duration IMMEDIATE_SHUTDOWN = Duration.ofSeconds(15);
 
