@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * trusts every local connection.
  * <p>
  * Run as root it starts PostgreSQL through {@code unshare -U}, which zonky does by itself. It registers no JVM
- * shutdown hook: whoever starts it must {@link #close()} it, or the server outlives the JVM.
+ * shutdown hook: whoever starts it must {@link #close()} it, or the server outlives the JVM (until the next start on
+ * its data directory stops it).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -44,15 +46,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Starts PostgreSQL on {@code dataDirectory}, running initdb only if it holds no cluster yet, so the data
      * survives restarts. Commits are durable (fsync and synchronous commit on). Connections need the password kept
-     * in {@code <dataDirectory>-password}, generated on first start.
+     * in {@code <dataDirectory>-password}, generated on first start. A server that a killed JVM left running on the
+     * directory is stopped first ({@link OrphanedPostmaster}).
      */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
-        return start(dataDirectory, 0);
+        return start(dataDirectory, 0, log::warn);
     }
 
     /** As {@link #start(Path)}, listening on {@code port} of localhost, or on a free one if it is 0. */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, log::warn);
+    }
+
+    /** As {@link #start(Path)}, telling {@code notices} about a server a killed JVM left running. */
+    public static EmbeddedPostgresServer start(Path dataDirectory, Consumer<String> notices) {
+        return start(dataDirectory, 0, notices);
+    }
+
+    private static EmbeddedPostgresServer start(Path dataDirectory, int port, Consumer<String> notices) {
         Path data = Directories.createIfMissing(dataDirectory.toAbsolutePath().normalize());
+        OrphanedPostmaster.stopIfOrphaned(data, notices);
         Path passwordFile = PostgresPassword.fileFor(data);
         String password = PostgresPassword.readOrCreate(passwordFile);
         EmbeddedPostgresServer server = start(EmbeddedPostgres.builder()

@@ -74,7 +74,7 @@ class EmbeddedServersListener implements ApplicationListener<ApplicationEnvironm
         EmbeddedPostgresServer postgres = shared(POSTGRES, dataDirectory, directory -> {
             log.info("Starting embedded PostgreSQL with data in {} (binaries unpacked under {})", directory,
                      EmbeddedPostgresServer.binariesDirectory());
-            return EmbeddedPostgresServer.start(directory);
+            return EmbeddedPostgresServer.start(directory, log::warn);
         }, application);
         postgres.createDatabase(DATABASE);
         return Map.of(

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,10 +92,55 @@ final class LauncherProcess implements AutoCloseable {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("graceful shutdown").isTrue();
     }
 
-    /** SIGKILL, as a crash: nothing shuts down, and the embedded PostgreSQL is left running. */
+    /**
+     * SIGKILL of the JVM alone, as a crash: nothing shuts down, and the embedded PostgreSQL is left running, holding
+     * the data directory, for the next start to deal with.
+     */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        killOrphanedPostgres();
+    }
+
+    /** The embedded PostgreSQL's postmaster, if it is running. */
+    Optional<ProcessHandle> postgres() {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                                .filter(ProcessHandle::isAlive);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGSTOP to every process of the embedded PostgreSQL: it keeps its connections and answers nothing. */
+    void freezePostgres() {
+        signalPostgres("STOP");
+    }
+
+    /** SIGCONT: the frozen PostgreSQL carries on. */
+    void thawPostgres() {
+        signalPostgres("CONT");
+    }
+
+    /** What the launcher has logged so far, over all its starts. */
+    String log() throws IOException {
+        return Files.readString(dataDir.resolve("launcher.log"));
+    }
+
+    private void signalPostgres(String signal) {
+        ProcessHandle postmaster = postgres().orElseThrow(() -> new IllegalStateException("PostgreSQL is not up"));
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(postmaster.pid())));
+        postmaster.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        try {
+            assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as(command.toString()).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -102,23 +148,11 @@ final class LauncherProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        killOrphanedPostgres();
-    }
-
-    /** A killed JVM could not stop its embedded PostgreSQL, which would keep the data directory locked. */
-    private void killOrphanedPostgres() {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        try {
-            if (Files.exists(pidFile)) {
-                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-                ProcessHandle.of(pid).ifPresent(postgres -> {
-                    postgres.destroyForcibly();
-                    postgres.onExit().join();
-                });
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // a test that killed the launcher last leaves its PostgreSQL behind
+        postgres().ifPresent(postgres -> {
+            postgres.destroyForcibly();
+            postgres.onExit().join();
+        });
     }
 
     private static Path launcherJar() throws IOException {

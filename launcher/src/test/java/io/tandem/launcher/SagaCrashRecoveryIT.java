@@ -22,9 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Kills the packaged launcher with SIGKILL in the middle of two booking sagas and starts it again: the payment
- * deadline of the unpaid booking still fires (the booking expires and its seat is freed) and the other booking,
- * paid after the restart, is confirmed.
+ * The packaged launcher through a database outage and a crash, in the middle of two booking sagas. First its
+ * embedded PostgreSQL freezes (every process SIGSTOPped): requests answer 503 {@code database_unavailable} and
+ * health says DOWN instead of hanging, and everything comes back once it thaws. Then the JVM alone is killed with
+ * SIGKILL, which leaves PostgreSQL running on the data directory: the next start stops that orphan and comes up
+ * with both bookings; the payment deadline of the unpaid one still fires (it expires and its seat is freed) and the
+ * other, paid after the restart, is confirmed.
  */
 class SagaCrashRecoveryIT {
 
@@ -43,14 +46,14 @@ class SagaCrashRecoveryIT {
     }
 
     @Test
-    void sagasAndDeadlinesCarryOnAfterAKill() throws Exception {
+    void sagasAndDeadlinesCarryOnThroughADatabaseFreezeAndAKill() throws Exception {
         launcher = new LauncherProcess(dataDir,
                                        "--tandem.admin.email=admin@crash.test",
                                        "--tandem.admin.password=admin-pass-1",
                                        "--tandem.bootpay.base-url=" + bootpay.baseUrl(),
                                        "--tandem.bootpay.application-id=" + BootpayLoopbackServer.APPLICATION_ID,
                                        "--tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
-                                       "--tandem.booking.payment-timeout=90s",
+                                       "--tandem.booking.payment-timeout=150s",
                                        LauncherProcess.MAIL_HOST, LauncherProcess.mailPort());
         ApiClient api = launcher.start();
         ApiClient admin = api.as(token(api, "admin@crash.test", "admin-pass-1"));
@@ -68,9 +71,35 @@ class SagaCrashRecoveryIT {
         String unpaid = book(traveller, scheduleId, "1A");
         String paidLater = book(traveller, scheduleId, "1B");
 
+        launcher.freezePostgres();
+        try {
+            ApiResponse duringOutage = traveller.get("/api/bookings/" + unpaid);
+            assertThat(duringOutage.status()).as(duringOutage.toString()).isEqualTo(503);
+            assertThat(duringOutage.contentType()).startsWith("application/problem+json");
+            assertThat(duringOutage.json().path("code").asText()).isEqualTo("database_unavailable");
+            assertThat(duringOutage.header("Retry-After")).isEqualTo("5");
+            ApiResponse health = api.get("/actuator/health");
+            assertThat(health.status()).as(health.toString()).isEqualTo(503);
+            assertThat(health.json().path("status").asText()).isEqualTo("DOWN");
+        } finally {
+            launcher.thawPostgres();
+        }
+        ApiClient anonymous = api;
+        await().atMost(Duration.ofMinutes(2)).until(() -> anonymous.get("/actuator/health").status() == 200);
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
+                traveller.get("/api/bookings/" + unpaid).json().path("status").asText()).isEqualTo("PENDING_PAYMENT"));
+
         launcher.kill();
+        ProcessHandle orphan = launcher.postgres().orElseThrow(
+                () -> new AssertionError("a JVM killed with SIGKILL leaves its PostgreSQL running"));
         api = launcher.start();
+        assertThat(orphan.isAlive()).isFalse();
+        assertThat(launcher.log()).contains("outlived the application that started it");
         ApiClient travellerAgain = api.as(token(api, email, "secret123"));
+        for (String booking : List.of(unpaid, paidLater)) {
+            assertThat(travellerAgain.get("/api/bookings/" + booking).json().path("status").asText())
+                    .as("booking %s after the restart", booking).isIn("PENDING_PAYMENT", "EXPIRED");
+        }
 
         String receiptId = bootpay.createPayment(paidLater, 60_000, BootpayLoopbackServer.PAID);
         ApiResponse webhook = api.post("/api/payments/webhook", json(Map.of(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.jdbc.DatabaseUnavailable;
 import io.tandem.platform.storage.ImageTooLargeException;
 import io.tandem.platform.storage.StoredObjectNotFoundException;
 import io.tandem.platform.storage.UnreadableImageException;
@@ -119,6 +120,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
     }
 
+    /** The database did not answer in time (down, frozen, out of connections): a temporary outage, not a bug. */
+    private static ResponseEntity<Object> databaseUnavailable(Exception e) {
+        log.warn("The database did not answer: {}", e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                                                              "The database is not answering; try again shortly.");
+        body.setProperty("code", "database_unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
         List<FieldProblem> fields = e.getConstraintViolations().stream()
@@ -135,6 +145,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                                                               "Something went wrong on our side.");

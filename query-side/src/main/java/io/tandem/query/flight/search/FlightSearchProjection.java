@@ -13,6 +13,7 @@ import io.tandem.api.flight.FlightEvents.PromotionCreatedEvent;
 import io.tandem.api.flight.FlightEvents.PromotionDeletedEvent;
 import io.tandem.api.flight.FlightEvents.ScheduleCancelledEvent;
 import io.tandem.api.flight.FlightSearchQueries.WatchScheduleSearchabilityQuery;
+import io.tandem.platform.pipeline.DeadLetterProcessing;
 import io.tandem.query.flight.search.ScheduleDocument.CabinDocument;
 import io.tandem.query.flight.search.ScheduleDocument.PlaceDocument;
 import io.tandem.query.flight.search.SearchTables.AirportRow;
@@ -20,11 +21,11 @@ import io.tandem.query.flight.search.SearchTables.IndexState;
 import io.tandem.query.flight.search.SearchTables.ScheduleRow;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -55,7 +56,8 @@ import java.util.Set;
  * Handlers only change this group's own tables and note which schedules changed. Once per batch, before the batch's
  * transaction (and token) commits, the noted schedules are rendered from those tables and written in one bulk
  * request: live events with refresh=wait_for, so the committed token means "searchable" ({@link SearchVisibility}),
- * replayed ones without. A failing write fails the batch, which the processor retries; handlers are idempotent.
+ * replayed ones without. A failing request fails the batch, which the processor retries (handlers are idempotent);
+ * a document the index refuses parks the events that changed it ({@link RefusedSchedules}).
  * <p>
  * A reset ({@link #reset()}) builds a new index version beside the live one. Replayed events go to the new version
  * while readers stay on the alias' old index; the first live event after the replay, or {@link IndexSwitch} when
@@ -75,20 +77,23 @@ class FlightSearchProjection {
     private final SearchVisibility visibility;
     private final QueryUpdateEmitter emitter;
     private final SearchResultCache cache;
+    private final RefusedSchedules refusals;
 
     FlightSearchProjection(SearchTables tables, ScheduleIndex index, IndexSwitch indexSwitch,
-                           SearchVisibility visibility, QueryUpdateEmitter emitter, SearchResultCache cache) {
+                           SearchVisibility visibility, QueryUpdateEmitter emitter, SearchResultCache cache,
+                           RefusedSchedules refusals) {
         this.tables = tables;
         this.index = index;
         this.indexSwitch = indexSwitch;
         this.visibility = visibility;
         this.emitter = emitter;
         this.cache = cache;
+        this.refusals = refusals;
     }
 
     @EventHandler
     void on(AirportRegisteredEvent event, ReplayStatus replay) {
-        Batch batch = batch(replay);
+        SearchBatch batch = batch(replay);
         int version = batch.version();
         tables.upsertAirport(version, event);
         ZoneId zone = SearchTables.zone(event.timeZone());
@@ -107,7 +112,7 @@ class FlightSearchProjection {
 
     @EventHandler
     void on(FlightScheduledEvent event, ReplayStatus replay) {
-        Batch batch = batch(replay);
+        SearchBatch batch = batch(replay);
         int version = batch.version();
         AirportRow origin = tables.airports(version, List.of(event.origin())).get(event.origin());
         ZoneId zone = origin != null ? origin.zone() : ZoneOffset.UTC;
@@ -123,7 +128,7 @@ class FlightSearchProjection {
 
     @EventHandler
     void on(ScheduleCancelledEvent event, ReplayStatus replay) {
-        Batch batch = batch(replay);
+        SearchBatch batch = batch(replay);
         tables.changeStatus(batch.version(), event.scheduleId(), SearchTables.SCHEDULED, SearchTables.CANCELLED);
         batch.changed(event.scheduleId());
         batch.searchabilityChanged(event.scheduleId());
@@ -131,7 +136,7 @@ class FlightSearchProjection {
 
     @EventHandler
     void on(FlightRemovedEvent event, ReplayStatus replay) {
-        Batch batch = batch(replay);
+        SearchBatch batch = batch(replay);
         for (String scheduleId : tables.removeFlight(batch.version(), event.flightId())) {
             batch.changed(scheduleId);
             batch.searchabilityChanged(scheduleId);
@@ -140,14 +145,14 @@ class FlightSearchProjection {
 
     @EventHandler
     void on(DiscountCreatedEvent event, ReplayStatus replay) {
-        Batch batch = batch(replay);
+        SearchBatch batch = batch(replay);
         tables.insertDiscount(batch.version(), event);
         tables.scheduledWithin(batch.version(), DiscountRule.of(event)).forEach(batch::changed);
     }
 
     @EventHandler
     void on(DiscountDeletedEvent event, ReplayStatus replay) {
-        Batch batch = batch(replay);
+        SearchBatch batch = batch(replay);
         tables.deleteDiscount(batch.version(), event.discountId())
               .ifPresent(discount -> tables.scheduledWithin(batch.version(), discount).forEach(batch::changed));
     }
@@ -178,7 +183,7 @@ class FlightSearchProjection {
      * and name the event in {@link SearchCacheEvictor} so cached pages of the route go too.
      */
     void availableSeatsChanged(String scheduleId, Cabin cabin, int availableSeats, ReplayStatus replay) {
-        Batch batch = batch(replay);
+        SearchBatch batch = batch(replay);
         if (tables.setAvailableSeats(batch.version(), scheduleId, cabin, availableSeats)) {
             batch.changed(scheduleId);
         }
@@ -189,7 +194,7 @@ class FlightSearchProjection {
      * to apply once per event: the change and the token commit in the same transaction.
      */
     void availableSeatsChangedBy(String scheduleId, Cabin cabin, int delta, ReplayStatus replay) {
-        Batch batch = batch(replay);
+        SearchBatch batch = batch(replay);
         if (tables.changeAvailableSeats(batch.version(), scheduleId, cabin, delta)) {
             batch.changed(scheduleId);
         }
@@ -223,46 +228,14 @@ class FlightSearchProjection {
                     .toList();
     }
 
-    // --- the batch ---
-
-    /** What a batch of events changed; written to the index once, before the batch commits. */
-    private static final class Batch {
-
-        final IndexState state;
-        final Set<String> changed = new LinkedHashSet<>();
-        final Set<String> searchabilityChanged = new LinkedHashSet<>();
-        /** A live event is in the batch: write with refresh=wait_for and tell watchers. */
-        boolean live;
-        /** An event past the reset position is in the batch: the replay is over. */
-        boolean pastReplay;
-        TrackingToken lastToken;
-
-        Batch(IndexState state) {
-            this.state = state;
-        }
-
-        int version() {
-            return state.writeVersion();
-        }
-
-        void changed(String scheduleId) {
-            changed.add(scheduleId);
-        }
-
-        void searchabilityChanged(String scheduleId) {
-            if (live) {
-                searchabilityChanged.add(scheduleId);
-            }
-        }
-    }
-
-    private Batch batch(ReplayStatus replay) {
+    private SearchBatch batch(ReplayStatus replay) {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("Flight search events are handled in a unit of work");
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch started = new Batch(tables.state());
+        // a retried dead letter writes its own batch, so that a refusal keeps just that letter parked
+        UnitOfWork<?> unitOfWork = DeadLetterProcessing.batchUnitOfWork();
+        SearchBatch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            SearchBatch started = new SearchBatch(tables.state());
             unitOfWork.onPrepareCommit(u -> {
                 try {
                     flush(started);
@@ -276,6 +249,10 @@ class FlightSearchProjection {
             return started;
         });
         batch.live |= replay == null || !replay.isReplay();
+        batch.current = CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event ? event : null;
+        if (DeadLetterProcessing.inProgress()) {
+            return batch; // an old event: it says nothing about how far search has got, or about a replay's end
+        }
         // the message's own token: a handler's TrackingToken parameter comes without the ReplayToken around it
         if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
             batch.lastToken = tracked.trackingToken();
@@ -284,7 +261,7 @@ class FlightSearchProjection {
         return batch;
     }
 
-    private void flush(Batch batch) {
+    private void flush(SearchBatch batch) {
         IndexState state = batch.state;
         int version = state.writeVersion();
         boolean building = state.building() != null;
@@ -303,7 +280,9 @@ class FlightSearchProjection {
                     routes.add(row.route());
                 }
             }
-            index.write(version, documents, deletions, batch.live && !building);
+            Map<String, String> refused = index.write(version, documents, deletions, batch.live && !building);
+            refusals.park(index.name(version), refused, batch.changedBy);
+            batch.searchabilityChanged.removeAll(refused.keySet());
             log.debug("Indexed {} and removed {} schedule(s) in {} (live: {}, past replay: {}, token: {})",
                       documents.size(), deletions.size(), index.name(version), batch.live, batch.pastReplay,
                       batch.lastToken);
@@ -327,7 +306,7 @@ class FlightSearchProjection {
         }
     }
 
-    private void committed(Batch batch) {
+    private void committed(SearchBatch batch) {
         visibility.indexedThrough(batch.lastToken);
         if (batch.pastReplay && batch.state.building() != null) {
             indexSwitch.dropOldIndices();

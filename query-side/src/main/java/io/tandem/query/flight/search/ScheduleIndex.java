@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
@@ -151,12 +152,13 @@ class ScheduleIndex {
 
     /**
      * Writes documents and deletions in one bulk request. With {@code waitForRefresh} it returns once they are
-     * searchable. A failed item fails the whole call, so the processor retries the batch.
+     * searchable. A request that fails throws; documents the index refused (a mapping error, a value out of range)
+     * come back by schedule id with the reason, and the others are written.
      */
-    void write(int version, Collection<ScheduleDocument> documents, Collection<String> deletions,
-               boolean waitForRefresh) {
+    Map<String, String> write(int version, Collection<ScheduleDocument> documents, Collection<String> deletions,
+                              boolean waitForRefresh) {
         if (documents.isEmpty() && deletions.isEmpty()) {
-            return;
+            return Map.of();
         }
         List<BulkOperation> operations = new ArrayList<>();
         for (ScheduleDocument document : documents) {
@@ -169,14 +171,15 @@ class ScheduleIndex {
                                                              .refresh(waitForRefresh ? Refresh.WaitFor
                                                                                      : Refresh.False)
                                                              .operations(operations)));
-        if (response.errors()) {
-            List<String> failures = response.items().stream()
-                                            .map(BulkResponseItem::error)
-                                            .filter(Objects::nonNull)
-                                            .map(error -> error.type() + ": " + error.reason())
-                                            .distinct().limit(5).toList();
-            throw new IllegalStateException("Search index " + name(version) + " refused documents: " + failures);
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null) {
+                ErrorCause cause = item.error().causedBy();
+                refused.put(item.id(), item.error().type() + ": " + item.error().reason()
+                                       + (cause == null ? "" : " (" + cause.reason() + ")"));
+            }
         }
+        return refused;
     }
 
     /**
