@@ -11,11 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -63,6 +59,10 @@ class ApiFuzzTest {
     JwtEncoder jwtEncoder;
     @Autowired
     JwtProperties jwtProperties;
+
+    private TestTokens tokens() {
+        return new TestTokens(jwtEncoder, jwtProperties);
+    }
     @Autowired
     JdbcClient jdbc;
 
@@ -71,8 +71,8 @@ class ApiFuzzTest {
         ApiClient anonymous = new ApiClient("http://127.0.0.1:" + port);
         CoupleUsers.User user = CoupleUsers.signUp(anonymous, "Fuzz");
         CoupleUsers.link(user, CoupleUsers.signUp(anonymous, "Partner"));
-        String userToken = token(user.id(), List.of("USER"));
-        String adminToken = token(user.id(), List.of("USER", "ADMIN"));
+        String userToken = tokens().user(user.id());
+        String adminToken = tokens().admin(user.id());
         JsonNode document = readJson(anonymous.as(adminToken).get("/v3/api-docs").bytes());
 
         List<FuzzRequest> requests = new ArrayList<>(FuzzRequests.of(document, FuzzOperation.all(document), SEED));
@@ -192,15 +192,6 @@ class ApiFuzzTest {
 
     private long lastGlobalIndex() {
         return jdbc.sql("SELECT coalesce(max(globalindex), 0) FROM domainevententry").query(Long.class).single();
-    }
-
-    private String token(String userId, List<String> roles) {
-        Instant now = Instant.now();
-        return jwtEncoder.encode(JwtEncoderParameters.from(
-                JwsHeader.with(MacAlgorithm.HS256).build(),
-                JwtClaimsSet.builder().issuer(jwtProperties.issuer()).subject(userId).issuedAt(now)
-                            .expiresAt(now.plus(Duration.ofHours(1))).claim("roles", roles).build()))
-                         .getTokenValue();
     }
 
     private static String describe(FuzzRequest request) {

@@ -11,11 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -52,6 +48,10 @@ class InputHardeningTest {
     @Autowired
     JwtProperties jwtProperties;
 
+    private TestTokens tokens() {
+        return new TestTokens(jwtEncoder, jwtProperties);
+    }
+
     private ApiClient anonymous;
     private CoupleUsers.User user;
 
@@ -64,7 +64,7 @@ class InputHardeningTest {
     @Test
     void nulAndControlCharactersAreRefusedNamingTheField() {
         CoupleUsers.link(user, CoupleUsers.signUp(anonymous, "Partner"));
-        ApiClient admin = anonymous.as(token(user.id(), List.of("USER", "ADMIN")));
+        ApiClient admin = anonymous.as(tokens().admin(user.id()));
 
         assertRefused(anonymous.post("/api/auth/login", "{\"username\":\"a\\u0000b\",\"password\":\"secret123\"}"),
                       "username");
@@ -153,14 +153,5 @@ class InputHardeningTest {
                                          .header("Content-Type", "application/json")
                                          .timeout(Duration.ofSeconds(60)).POST(body).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String token(String userId, List<String> roles) {
-        Instant now = Instant.now();
-        return jwtEncoder.encode(JwtEncoderParameters.from(
-                JwsHeader.with(MacAlgorithm.HS256).build(),
-                JwtClaimsSet.builder().issuer(jwtProperties.issuer()).subject(userId).issuedAt(now)
-                            .expiresAt(now.plus(Duration.ofHours(1))).claim("roles", roles).build()))
-                         .getTokenValue();
     }
 }

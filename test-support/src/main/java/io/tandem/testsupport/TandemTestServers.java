@@ -32,7 +32,9 @@ public class TandemTestServers implements ApplicationContextInitializer<Configur
                 "tandem.storage.s3.access-key=" + SharedS3Server.accessKey(),
                 "tandem.storage.s3.secret-key=" + SharedS3Server.secretKey(),
                 "tandem.storage.s3.bucket=" + BUCKET,
-                "tandem.security.jwt.secret=" + JWT_SECRET
+                "tandem.security.jwt.secret=" + JWT_SECRET,
+                // ApiContract reads every test server's API document
+                "tandem.security.public-api-docs=true"
         ).applyTo(context);
     }
 

@@ -46,6 +46,7 @@ class FileController {
     }
 
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a file (at most 10 MB; its type is checked from its content)")
     ResponseEntity<UploadedFile> upload(@RequestPart("file") MultipartFile file) throws IOException {
         if (file.isEmpty()) {

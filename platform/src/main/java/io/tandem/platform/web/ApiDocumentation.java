@@ -47,7 +47,7 @@ class ApiDocumentation {
     /** Property names and inclusion as the web's ObjectMapper writes and reads them; unique schema names. */
     @Bean
     ModelResolver webModelResolver(ObjectMapper webObjectMapper, SpringDocConfigProperties springDoc) {
-        return new ModelResolver(webObjectMapper, new SchemaNames()).openapi31(springDoc.isOpenapi31());
+        return new WebModelResolver(webObjectMapper).openapi31(springDoc.isOpenapi31());
     }
 
     @Bean

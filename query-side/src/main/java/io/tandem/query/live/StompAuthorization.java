@@ -18,19 +18,22 @@ import java.security.Principal;
 import java.time.Instant;
 
 /**
- * Authenticates a STOMP session with the same access token as the REST API, sent in the CONNECT frame's
- * {@code Authorization} header (browsers cannot set headers on the WebSocket handshake itself). A refused CONNECT
- * ends the connection with an ERROR frame; once the token expires the session may no longer send or subscribe.
+ * Authenticates a STOMP session with the same access token as the REST API, sent in the CONNECT (or its alias
+ * STOMP) frame's {@code Authorization} header (browsers cannot set headers on the WebSocket handshake itself). A
+ * refused CONNECT ends the connection with an ERROR frame; an accepted one is registered in {@link LiveSessions},
+ * which ends it when the token expires.
  */
 @Component
 class StompAuthorization implements ChannelInterceptor {
 
     private final JwtDecoder decoder;
     private final ObjectProvider<SubscriptionPolicy> policies;
+    private final LiveSessions sessions;
 
-    StompAuthorization(JwtDecoder decoder, ObjectProvider<SubscriptionPolicy> policies) {
+    StompAuthorization(JwtDecoder decoder, ObjectProvider<SubscriptionPolicy> policies, LiveSessions sessions) {
         this.decoder = decoder;
         this.policies = policies;
+        this.sessions = sessions;
     }
 
     @Override
@@ -40,8 +43,12 @@ class StompAuthorization implements ChannelInterceptor {
             return message;
         }
         StompCommand command = stomp.getCommand();
-        if (command == StompCommand.CONNECT) {
-            stomp.setUser(authenticate(stomp.getFirstNativeHeader("Authorization")));
+        if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+            JwtAuthenticationToken user = authenticate(stomp.getFirstNativeHeader("Authorization"));
+            if (!sessions.connected(stomp.getSessionId(), user.getName(), user.getToken())) {
+                throw new MessageDeliveryException("too_many_sessions: close another connection first");
+            }
+            stomp.setUser(user);
         } else if (command == StompCommand.SUBSCRIBE) {
             authorizeSubscription(user(stomp), stomp.getDestination());
         } else if (command == StompCommand.SEND) {
