@@ -136,7 +136,7 @@ class LiveChannelsTest {
             assertThat(stomp.nextError()).contains("destination is longer");
         }
         try (RawStomp stomp = RawStomp.connect(ws(), token)) {
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < 120; i++) {
                 stomp.send("SEND\ndestination:/app/chat/read\ncontent-type:application/json\n\n{\"message_id\":\"m" + i
                            + "\"}");
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
@@ -38,11 +39,15 @@ class WebModelResolver extends ModelResolver {
             return schema;
         }
         JavaType type = webObjectMapper.constructType(annotatedType.getType());
-        JsonInclude.Include inclusion = webObjectMapper.getSerializationConfig()
-                                                       .getDefaultPropertyInclusion(type.getRawClass())
-                                                       .getValueInclusion();
-        if (inclusion == JsonInclude.Include.ALWAYS && !type.isContainerType()) {
-            BeanDescription bean = webObjectMapper.getSerializationConfig().introspect(type);
+        if (type.isContainerType()) {
+            return schema;
+        }
+        SerializationConfig config = webObjectMapper.getSerializationConfig();
+        BeanDescription bean = config.introspect(type);
+        // the class's own @JsonInclude (or its mix-in's) over the mapper's default
+        JsonInclude.Include inclusion = bean.findPropertyInclusion(config.getDefaultPropertyInclusion(
+                type.getRawClass())).getValueInclusion();
+        if (inclusion == JsonInclude.Include.ALWAYS) {
             Map<String, Schema> properties = schema.getProperties();
             for (BeanPropertyDefinition property : bean.findProperties()) {
                 Schema<?> written = properties.get(property.getName());

@@ -73,6 +73,8 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.enableSimpleBroker("/topic", "/queue")
                 .setHeartbeatValue(new long[]{HEARTBEAT_MILLIS, HEARTBEAT_MILLIS})
                 .setTaskScheduler(scheduler);
+        // frames to one socket leave one at a time, in order: an ERROR cannot overtake (or be lost behind) another
+        registry.setPreservePublishOrder(true);
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
     }

@@ -16,8 +16,8 @@ public record LiveLimits(Integer sessionsPerUser, Integer subscriptionsPerSessio
         sessionsPerUser = sessionsPerUser == null ? 8 : sessionsPerUser;
         subscriptionsPerSession = subscriptionsPerSession == null ? 32 : subscriptionsPerSession;
         destinationLength = destinationLength == null ? 256 : destinationLength;
-        frameBurst = frameBurst == null ? 20 : frameBurst;
-        framesPerSecond = framesPerSecond == null ? 5.0 : framesPerSecond;
+        frameBurst = frameBurst == null ? 50 : frameBurst;
+        framesPerSecond = framesPerSecond == null ? 10.0 : framesPerSecond;
         inboundThreads = inboundThreads == null ? 4 : inboundThreads;
         inboundQueue = inboundQueue == null ? 1_000 : inboundQueue;
         streamsPerUser = streamsPerUser == null ? 4 : streamsPerUser;

@@ -74,9 +74,18 @@ class LiveSessions implements UserChannels {
     }
 
     private void close(String sessionId, String reason) {
-        if (sessions.remove(sessionId) == null) {
-            return;
+        if (sessions.containsKey(sessionId)) {
+            refuse(sessionId, reason);
         }
+    }
+
+    /**
+     * Ends a session with an ERROR frame sent the way every frame to it is sent, in order through the outbound
+     * channel: an ERROR written straight from the inbound side can race a frame still being sent to the same socket
+     * and be lost when the socket closes.
+     */
+    void refuse(String sessionId, String reason) {
+        sessions.remove(sessionId);
         StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
         error.setMessage(reason);
         error.setSessionId(sessionId);

@@ -3,6 +3,7 @@ package io.tandem.query.live;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -25,8 +26,18 @@ class StompLimits implements ChannelInterceptor {
         this.limits = limits;
     }
 
+    /** A refused frame goes no further, and its session ends with an ERROR frame saying why. */
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        try {
+            return check(message);
+        } catch (MessageDeliveryException refused) {
+            sessions.refuse(SimpMessageHeaderAccessor.getSessionId(message.getHeaders()), refused.getMessage());
+            return null;
+        }
+    }
+
+    private Message<?> check(Message<?> message) {
         StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (stomp == null || stomp.getCommand() == null) {
             return message;
