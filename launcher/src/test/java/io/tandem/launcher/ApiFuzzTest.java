@@ -17,6 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,8 @@ class ApiFuzzTest {
     /** In JSON: a C0 control character other than tab and line breaks, or a lone surrogate, escaped. */
     private static final Pattern JSON_CONTROL_CHARACTER = Pattern.compile("\\\\u00[01][0-9a-fA-F]|\\\\u[dD][89a-fA-F]");
     /** In a URL or a file name: a C0 control character, percent-encoded or raw (a raw line break ends a header). */
-    private static final Pattern URL_CONTROL_CHARACTER = Pattern.compile("%[01][0-9a-fA-F]|[\\x00-\\x09\\x0B-\\x0C\\x0E-\\x1F]");
+    private static final Pattern URL_CONTROL_CHARACTER =
+            Pattern.compile("%[01][0-9a-fA-F]|[\\x00-\\x09\\x0B-\\x0C\\x0E-\\x1F]");
 
     @LocalServerPort
     int port;
@@ -73,7 +75,9 @@ class ApiFuzzTest {
         CoupleUsers.link(user, CoupleUsers.signUp(anonymous, "Partner"));
         String userToken = tokens().user(user.id());
         String adminToken = tokens().admin(user.id());
-        JsonNode document = readJson(anonymous.as(adminToken).get("/v3/api-docs").bytes());
+        byte[] documentBytes = anonymous.as(adminToken).get("/v3/api-docs").bytes();
+        write("api-docs.json", new String(documentBytes, StandardCharsets.UTF_8));
+        JsonNode document = readJson(documentBytes);
 
         List<FuzzRequest> requests = new ArrayList<>(FuzzRequests.of(document, FuzzOperation.all(document), SEED));
         requests.addAll(containerLevel());
@@ -105,7 +109,7 @@ class ApiFuzzTest {
             }
         }
         Duration took = Duration.between(started, Instant.now());
-        writeAnswers(answers);
+        write("api-fuzz-answers.txt", answers.toString());
         failures.addAll(eventsStoredFor(refusedCorrelationIds, lastEventBefore, requests));
         System.out.printf("API fuzz: %d requests in %d s, answers %s%n", requests.size(), took.toSeconds(),
                           byStatus);
@@ -146,10 +150,10 @@ class ApiFuzzTest {
         return (json ? JSON_CONTROL_CHARACTER : URL_CONTROL_CHARACTER).matcher(request.what()).find();
     }
 
-    /** The whole run, answer by answer, for whoever reads a failure. */
-    private static void writeAnswers(StringBuilder answers) {
+    /** The document fuzzed and the whole run, answer by answer, for whoever reads a failure. */
+    private static void write(String file, String text) {
         try {
-            Files.writeString(Path.of("target", "api-fuzz-answers.txt"), answers);
+            Files.writeString(Path.of("target", file), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

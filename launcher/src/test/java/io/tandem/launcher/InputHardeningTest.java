@@ -83,7 +83,8 @@ class InputHardeningTest {
         assertRefused(user.api().upload("/api/files", "file", "tab\tin name.png", "image/png",
                                         TestImages.png(4, 4)), "filename");
 
-        ApiResponse multiline = user.api().post("/api/post", "{\"title\":\"Two lines\",\"content\":\"one\\ntwo\\tend\"}");
+        ApiResponse multiline = user.api().post("/api/post",
+                                                "{\"title\":\"Two lines\",\"content\":\"one\\ntwo\\tend\"}");
         assertThat(multiline.status()).as("free text keeps tabs and line breaks: %s", multiline).isEqualTo(201);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.tandem.testsupport.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,8 +99,8 @@ class LiveChannelsTest {
         CoupleUsers.User promoted = CoupleUsers.signUp(anonymous, "Promoted");
         ApiClient admin = anonymous.as(tokens.admin(promoted.id()));
         try (RawStomp stomp = RawStomp.connect(ws(), tokens.user(promoted.id()))) {
-            assertThat(admin.post("/api/admin/users/" + promoted.id() + "/roles", json(java.util.Map.of(
-                    "role", "ADMIN"))).status()).isEqualTo(204);
+            assertThat(admin.post("/api/admin/users/" + promoted.id() + "/roles", json(Map.of("role", "ADMIN")))
+                            .status()).isEqualTo(204);
             assertThat(stomp.nextError()).contains("role changed");
         }
         CoupleUsers.User erased = CoupleUsers.signUp(anonymous, "Erased");
@@ -117,6 +118,19 @@ class LiveChannelsTest {
         try (RawStomp stomp = RawStomp.connect(ws(), tokens.user(stays.id()))) {
             assertThat(leaves.api().delete("/api/couple").status()).isEqualTo(204);
             assertThat(stomp.nextError()).contains("couple was disconnected");
+        }
+    }
+
+    @Test
+    void theJsonOfAFrameIsHeldToTheSameTextRulesAsRequests() {
+        CoupleUsers.User user = CoupleUsers.signUp(anonymous, "Sender");
+        try (RawStomp stomp = RawStomp.connect(ws(), tokens.user(user.id()))) {
+            stomp.send("SUBSCRIBE\nid:0\ndestination:/user/queue/errors\nreceipt:r0\n\n");
+            assertThat(stomp.next()).startsWith("RECEIPT");
+            stomp.send("SEND\ndestination:/app/chat/send\ncontent-type:application/json\n\n{\"text\":\"a\\u0000b\"}");
+            String refusal = stomp.next();
+            assertThat(refusal).startsWith("MESSAGE").contains("\"status\":400", "\"code\":\"invalid_message\"",
+                                                              "text contains a control character");
         }
     }
 

@@ -35,11 +35,14 @@ class WebModelResolver extends ModelResolver {
     @Override
     public Schema resolve(AnnotatedType annotatedType, ModelConverterContext context, Iterator<ModelConverter> next) {
         Schema schema = super.resolve(annotatedType, context, next);
-        if (schema == null || schema.getProperties() == null || annotatedType.getType() == null) {
+        if (schema == null || annotatedType.getType() == null) {
             return schema;
         }
         JavaType type = webObjectMapper.constructType(annotatedType.getType());
-        if (type.isContainerType()) {
+        // what was resolved may be a reference to the model defined in the context
+        Schema model = schema.getProperties() != null ? schema
+                                                      : context.getDefinedModels().get(SchemaNames.of(type.getRawClass()));
+        if (type.isContainerType() || model == null || model.getProperties() == null) {
             return schema;
         }
         SerializationConfig config = webObjectMapper.getSerializationConfig();
@@ -48,7 +51,7 @@ class WebModelResolver extends ModelResolver {
         JsonInclude.Include inclusion = bean.findPropertyInclusion(config.getDefaultPropertyInclusion(
                 type.getRawClass())).getValueInclusion();
         if (inclusion == JsonInclude.Include.ALWAYS) {
-            Map<String, Schema> properties = schema.getProperties();
+            Map<String, Schema> properties = model.getProperties();
             for (BeanPropertyDefinition property : bean.findProperties()) {
                 Schema<?> written = properties.get(property.getName());
                 if (written != null && !property.getRawPrimaryType().isPrimitive()) {
@@ -71,6 +74,7 @@ class WebModelResolver extends ModelResolver {
         }
         types.add("null");
         schema.setTypes(types);
+        schema.setNullable(true); // what OpenAPI 3.0 documents say instead
         return schema;
     }
 }
