@@ -40,8 +40,8 @@ class WebModelResolver extends ModelResolver {
         }
         JavaType type = webObjectMapper.constructType(annotatedType.getType());
         // what was resolved may be a reference to the model defined in the context
-        Schema model = schema.getProperties() != null ? schema
-                                                      : context.getDefinedModels().get(SchemaNames.of(type.getRawClass()));
+        Schema model = schema.getProperties() != null
+                ? schema : context.getDefinedModels().get(SchemaNames.of(type.getRawClass()));
         if (type.isContainerType() || model == null || model.getProperties() == null) {
             return schema;
         }
