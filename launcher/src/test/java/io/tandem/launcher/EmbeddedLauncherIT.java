@@ -92,11 +92,17 @@ class EmbeddedLauncherIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> user.get(fileUrl).status() == 200);
         assertThat(user.get(fileUrl).bytes()).isEqualTo(document);
 
-        ApiResponse metrics = api.get("/actuator/prometheus");
+        // metrics and the API document are for administrators on a launcher exposed as it is (review L3)
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(user.get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(api.get("/v3/api-docs").status()).isEqualTo(401);
+        ApiClient admin = api.as(api.post("/api/auth/login", json(Map.of(
+                "username", ADMIN_EMAIL, "password", "first-admin-1"))).json().get("access_token").asText());
+        ApiResponse metrics = admin.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("(?m)^(commandBus|eventProcessor|eventStore)\\w*\\{");
         assertThat(api.get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
-        assertThat(api.get("/v3/api-docs").json().get("paths").has("/api/auth/signup")).isTrue();
+        assertThat(admin.get("/v3/api-docs").json().get("paths").has("/api/auth/signup")).isTrue();
 
         launcher.stop();
         launcher.start();

@@ -146,11 +146,17 @@ class LiveNotificationTest {
     }
 
     @Test
-    void aBrowserEventSourceMaySendTheTokenInTheQuery() {
-        ApiClient anonymous = new ApiClient(http());
-        assertThat(anonymous.get("/api/notifications?access_token=" + token).status()).isEqualTo(401);
-        assertThat(SseTestClient.status(http() + "/api/notifications/stream?access_token=" + token + "&probe=1",
-                                        null, "garbage!"))
-                .as("authenticated through the query, then refused for the bad Last-Event-ID").isEqualTo(400);
+    void aBrowserEventSourceOpensItsStreamWithASingleUseTicketNeverTheToken() {
+        ApiClient signedIn = new ApiClient(http()).as(token);
+        assertThat(SseTestClient.status(http() + "/api/notifications/stream?access_token=" + token, null, null))
+                .as("an access token in a URL ends up in access logs: refused").isEqualTo(401);
+        ApiResponse issued = signedIn.post("/api/notifications/stream-ticket", "");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String ticket = http() + "/api/notifications/stream?ticket=" + issued.json().get("ticket").asText();
+        try (SseTestClient stream = SseTestClient.open(ticket, null, null)) {
+            String id = notify("by ticket");
+            assertThat(stream.next().data().get("id").asText()).isEqualTo(id);
+        }
+        assertThat(SseTestClient.status(ticket, null, null)).as("a ticket opens one stream only").isEqualTo(401);
     }
 }

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Talks to a running application over real HTTP, the way a client app does: JSON bodies as raw text (so tests see
- * the exact wire format, snake_case and all), multipart uploads, and an optional bearer token.
+ * the exact wire format, snake_case and all), multipart uploads, and an optional bearer token. Where enabled, every
+ * exchange is also checked against the server's API document ({@link ApiContract}).
  */
 public final class ApiClient {
 
@@ -50,11 +51,11 @@ public final class ApiClient {
     }
 
     public ApiResponse get(String path) {
-        return send(request(path).GET());
+        return send("GET", path, null, request(path).GET());
     }
 
     public ApiResponse delete(String path) {
-        return send(request(path).DELETE());
+        return send("DELETE", path, null, request(path).DELETE());
     }
 
     /** A DELETE that carries a JSON body, such as the password that confirms an erasure. */
@@ -63,15 +64,15 @@ public final class ApiClient {
     }
 
     public ApiResponse post(String path, String json) {
-        return send(withJson(request(path), "POST", json));
+        return send("POST", path, json, withJson(request(path), "POST", json));
     }
 
     public ApiResponse patch(String path, String json) {
-        return send(withJson(request(path), "PATCH", json));
+        return send("PATCH", path, json, withJson(request(path), "PATCH", json));
     }
 
     public ApiResponse put(String path, String json) {
-        return send(withJson(request(path), "PUT", json));
+        return send("PUT", path, json, withJson(request(path), "PUT", json));
     }
 
     /** Sends one file as {@code multipart/form-data} under the given part name. */
@@ -84,8 +85,9 @@ public final class ApiClient {
                          + "Content-Type: " + declaredType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return send("POST", path, null, request(path).header("Content-Type",
+                                                             "multipart/form-data; boundary=" + boundary)
+                                                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     public static String json(Object value) {
@@ -110,10 +112,14 @@ public final class ApiClient {
                       .method(method, HttpRequest.BodyPublishers.ofString(json));
     }
 
-    private ApiResponse send(HttpRequest.Builder request) {
+    /** With {@link ApiContract#ENABLED} set, the exchange is held to the server's API document as well. */
+    private ApiResponse send(String method, String path, String json, HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body());
+            ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
+            ApiContract.of(baseUrl).ifPresent(contract -> contract.check(method, path, json, answer.status(),
+                                                                         answer.contentType(), answer.bytes()));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

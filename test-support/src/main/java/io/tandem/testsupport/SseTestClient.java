@@ -37,11 +37,15 @@ public final class SseTestClient implements AutoCloseable {
         reader.start();
     }
 
-    /** Opens the stream; {@code lastEventId} may be null. Fails unless the server answers 200. */
+    /**
+     * Opens the stream; {@code accessToken} may be null (a ticket in the URL instead), {@code lastEventId} too.
+     * Fails unless the server answers 200.
+     */
     public static SseTestClient open(String url, String accessToken, String lastEventId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                                                 .header("Accept", "text/event-stream")
-                                                 .header("Authorization", "Bearer " + accessToken);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -36,7 +36,9 @@ public class TandemTestServers implements ApplicationContextInitializer<Configur
                 "tandem.storage.s3.bucket=" + BUCKET,
                 "tandem.security.jwt.secret=" + JWT_SECRET,
                 "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + TestMailbox.shared().smtpPort()
+                "spring.mail.port=" + TestMailbox.shared().smtpPort(),
+                // ApiContract reads every test server's API document
+                "tandem.security.public-api-docs=true"
         ).applyTo(context);
     }
 

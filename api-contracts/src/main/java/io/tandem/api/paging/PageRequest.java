@@ -12,6 +12,8 @@ public record PageRequest(Integer page, String cursor, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** Deeper than this a page number is no way to find anything (and an offset that deep costs a scan). */
+    public static final int MAX_OFFSET = 100_000;
 
     /** Validates raw request parameters; a missing size is {@value #DEFAULT_SIZE}, a missing mode is cursor mode. */
     public static PageRequest of(Integer page, String cursor, Integer size) {
@@ -25,6 +27,11 @@ public record PageRequest(Integer page, String cursor, int size) {
         if (resolvedSize < 1 || resolvedSize > MAX_SIZE) {
             throw new RejectedException(Rejection.invalid("invalid_paging",
                                                           "size must be between 1 and " + MAX_SIZE + "."));
+        }
+        if (page != null && (long) page * resolvedSize > MAX_OFFSET) {
+            throw new RejectedException(Rejection.invalid(
+                    "invalid_paging", "page: at most " + MAX_OFFSET + " items can be paged through; narrow the "
+                                      + "list or follow its cursor."));
         }
         return new PageRequest(page, cursor == null || cursor.isBlank() ? null : cursor, resolvedSize);
     }

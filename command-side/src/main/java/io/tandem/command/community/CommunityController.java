@@ -48,6 +48,7 @@ class CommunityController {
     }
 
     @PostMapping("/api/post")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Share a date course: a title, text and up to 10 of your uploaded images")
     ResponseEntity<CreatedPost> create(@Valid @RequestBody PostRequest request) {
         String postId = UUID.randomUUID().toString();
@@ -76,6 +77,7 @@ class CommunityController {
     }
 
     @PostMapping("/api/post/{post_id}/comment")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Comment on a post; its author is notified")
     ResponseEntity<CreatedComment> comment(@PathVariable("post_id") String postId,
                                            @Valid @RequestBody CommentRequest request) {

@@ -55,6 +55,7 @@ class FileController {
      * from its head and its hash computed on the way, so no upload is ever whole in the heap.
      */
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a file (at most 10 MB, within your storage quota; its type is checked from its "
                          + "content)")
     ResponseEntity<UploadedFile> upload(@RequestPart("file") MultipartFile file) throws IOException {

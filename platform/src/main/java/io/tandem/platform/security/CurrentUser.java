@@ -13,9 +13,14 @@ public final class CurrentUser {
     }
 
     public static String id() {
+        return token().getSubject();
+    }
+
+    /** The access token itself, for what depends on its lifetime (live channels end with it). */
+    public static Jwt token() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            return jwt.getSubject();
+            return jwt;
         }
         throw new RejectedException(Rejection.unauthorized("unauthenticated", "Sign in first."));
     }

@@ -6,6 +6,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,14 +22,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
-import java.util.List;
 
 /**
  * Every side validates the same access tokens with Spring Security's resource server, refusing those whose user's
@@ -49,13 +50,14 @@ public class SecurityConfiguration {
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .authorizeHttpRequests(requests -> {
                 requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .requestMatchers(publicPaths.publicPaths().toArray(String[]::new)).permitAll();
+                        .requestMatchers(publicPaths.publicPaths().toArray(String[]::new)).permitAll()
+                        .requestMatchers(PublicPathsProperties.API_DOCS).access(publicOrAdmin(publicPaths.publicApiDocs()))
+                        .requestMatchers(PublicPathsProperties.METRICS).access(publicOrAdmin(publicPaths.publicMetrics()));
                 moduleRules.orderedStream().forEach(rules -> rules.apply(requests));
                 requests.requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated();
             })
             .oauth2ResourceServer(resourceServer -> resourceServer
-                    .bearerTokenResolver(bearerTokens(publicPaths.tokenInQueryPaths()))
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesConverter()))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
@@ -101,12 +103,9 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    private static BearerTokenResolver bearerTokens(List<String> tokenInQueryPaths) {
-        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-        DefaultBearerTokenResolver headerOrQuery = new DefaultBearerTokenResolver();
-        headerOrQuery.setAllowUriQueryParameter(true);
-        return request -> tokenInQueryPaths.contains(request.getRequestURI()) ? headerOrQuery.resolve(request)
-                                                                               : header.resolve(request);
+    private static AuthorizationManager<RequestAuthorizationContext> publicOrAdmin(boolean open) {
+        return open ? (authentication, context) -> new AuthorizationDecision(true)
+                    : AuthorityAuthorizationManager.hasRole("ADMIN");
     }
 
     private static JwtAuthenticationConverter rolesConverter() {

@@ -11,6 +11,10 @@ import io.tandem.platform.storage.ImageTooLargeException;
 import io.tandem.platform.storage.StoredObjectNotFoundException;
 import io.tandem.platform.storage.UnreadableImageException;
 import io.tandem.platform.storage.UnsupportedFileTypeException;
+import io.tandem.platform.web.input.BodyTooLargeException;
+import io.tandem.platform.web.input.CleanText;
+import io.tandem.platform.web.input.CleanTextModule.UncleanTextException;
+import io.tandem.platform.web.input.UncleanInputException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.io.UncheckedIOException;
@@ -140,7 +145,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return invalid(List.of(new FieldProblem(e.getName(), "has an invalid value")));
+        String why = e.getRootCause() instanceof UncleanInputException ? CleanText.PROBLEM : "has an invalid value";
+        return invalid(List.of(new FieldProblem(e.getName(), why)));
+    }
+
+    @ExceptionHandler(UncleanInputException.class)
+    ResponseEntity<Object> uncleanInput(UncleanInputException e) {
+        return invalid(List.of(new FieldProblem(e.field(), CleanText.PROBLEM)));
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(BodyTooLargeException e) {
+        return payloadTooLarge();
+    }
+
+    private static ResponseEntity<Object> payloadTooLarge() {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                                                              "The request body is larger than this endpoint "
+                                                              + "accepts.");
+        body.setProperty("code", "payload_too_large");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body);
+    }
+
+    /** A multipart body the container cannot parse (no boundary, cut short); too large is answered 413 above. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException e) {
+        return problem(Rejection.invalid("malformed_multipart", "The multipart body cannot be read."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -184,12 +214,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (causedBy(e, BodyTooLargeException.class)) {
+            return payloadTooLarge();
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                                   .map(ref -> ref.getFieldName() != null ? ref.getFieldName()
                                                                          : "[" + ref.getIndex() + "]")
                                   .collect(Collectors.joining(".")).replace(".[", "[");
-            String why = mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
+            String why = mapping instanceof UncleanTextException ? CleanText.PROBLEM
+                    : mapping instanceof InvalidFormatException || mapping instanceof MismatchedInputException
                     ? "has the wrong type or format" : "is malformed";
             return invalid(List.of(new FieldProblem(field, why)));
         }

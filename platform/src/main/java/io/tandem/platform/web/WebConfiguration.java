@@ -1,19 +1,24 @@
 package io.tandem.platform.web;
 
-import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springframework.beans.factory.annotation.Value;
+import io.tandem.platform.web.errors.ProblemErrorController;
+import io.tandem.platform.web.errors.ProblemErrorReportValve;
+import io.tandem.platform.web.errors.ProblemRequestRejectedHandler;
+import io.tandem.platform.web.input.InputConfiguration;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-@AutoConfiguration
-@Import(ProblemDetailsAdvice.class)
+/** The web edge every side shares: correlation ids, input limits, problem+json for every error, the API doc. */
+@AutoConfiguration(before = {ErrorMvcAutoConfiguration.class, MultipartAutoConfiguration.class})
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class, InputConfiguration.class, ApiDocumentation.class})
 public class WebConfiguration {
 
     @Bean
@@ -25,13 +30,17 @@ public class WebConfiguration {
     }
 
     @Bean
-    OpenAPI tandemOpenApi(@Value("${spring.application.name:tandem}") String applicationName) {
-        return new OpenAPI()
-                .info(new Info().title("Tandem API (" + applicationName + ")")
-                                .description("JSON in snake_case; errors as RFC 9457 problem+json.")
-                                .version("v1"))
-                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return new ProblemRequestRejectedHandler();
+    }
+
+    /** Tomcat's own refusals (before any servlet) report as problem+json too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 }

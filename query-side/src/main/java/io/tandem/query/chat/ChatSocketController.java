@@ -6,6 +6,8 @@ import io.tandem.api.chat.ChatCommands.ChatMessageAccepted;
 import io.tandem.api.chat.ChatCommands.MarkChatReadCommand;
 import io.tandem.api.chat.ChatCommands.SendChatMessageCommand;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.web.input.CleanText;
+import io.tandem.platform.web.input.CleanTextModule.UncleanTextException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Controller;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -70,11 +73,23 @@ class ChatSocketController {
         return new ReadAcknowledgement(request.messageId());
     }
 
+    /** The field of the frame's JSON that holds a control character, as the web's JSON rules refuse it. */
+    private static Optional<String> uncleanField(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UncleanTextException unclean && !unclean.getPath().isEmpty()) {
+                return Optional.ofNullable(unclean.getPath().get(unclean.getPath().size() - 1).getFieldName());
+            }
+        }
+        return Optional.empty();
+    }
+
     @MessageExceptionHandler
     @SendToUser(destinations = "/queue/errors", broadcast = false)
     ErrorFrame refused(Exception failure) {
         if (failure instanceof MessageConversionException) {
-            return new ErrorFrame(400, "invalid_message", "The frame's body is not the JSON this destination takes.");
+            return new ErrorFrame(400, "invalid_message", uncleanField(failure)
+                    .map(field -> field + " " + CleanText.PROBLEM + ".")
+                    .orElse("The frame's body is not the JSON this destination takes."));
         }
         return Rejections.of(failure)
                          .map(rejection -> new ErrorFrame(rejection.kind().status(), rejection.code(),

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -18,30 +19,47 @@ import java.security.Principal;
 import java.time.Instant;
 
 /**
- * Authenticates a STOMP session with the same access token as the REST API, sent in the CONNECT frame's
- * {@code Authorization} header (browsers cannot set headers on the WebSocket handshake itself). A refused CONNECT
- * ends the connection with an ERROR frame; once the token expires the session may no longer send or subscribe.
+ * Authenticates a STOMP session with the same access token as the REST API, sent in the CONNECT (or its alias
+ * STOMP) frame's {@code Authorization} header (browsers cannot set headers on the WebSocket handshake itself). A
+ * refused CONNECT ends the connection with an ERROR frame; an accepted one is registered in {@link LiveSessions},
+ * which ends it when the token expires.
  */
 @Component
 class StompAuthorization implements ChannelInterceptor {
 
     private final JwtDecoder decoder;
     private final ObjectProvider<SubscriptionPolicy> policies;
+    private final LiveSessions sessions;
 
-    StompAuthorization(JwtDecoder decoder, ObjectProvider<SubscriptionPolicy> policies) {
+    StompAuthorization(JwtDecoder decoder, ObjectProvider<SubscriptionPolicy> policies, LiveSessions sessions) {
         this.decoder = decoder;
         this.policies = policies;
+        this.sessions = sessions;
     }
 
+    /** A refused frame goes no further, and its session ends with an ERROR frame saying why. */
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        try {
+            return check(message);
+        } catch (MessageDeliveryException refused) {
+            sessions.refuse(SimpMessageHeaderAccessor.getSessionId(message.getHeaders()), refused.getMessage());
+            return null;
+        }
+    }
+
+    private Message<?> check(Message<?> message) {
         StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
         if (stomp == null || stomp.getCommand() == null) {
             return message;
         }
         StompCommand command = stomp.getCommand();
-        if (command == StompCommand.CONNECT) {
-            stomp.setUser(authenticate(stomp.getFirstNativeHeader("Authorization")));
+        if (command == StompCommand.CONNECT || command == StompCommand.STOMP) {
+            JwtAuthenticationToken user = authenticate(stomp.getFirstNativeHeader("Authorization"));
+            if (!sessions.connected(stomp.getSessionId(), user.getName(), user.getToken())) {
+                throw new MessageDeliveryException("too_many_sessions: close another connection first");
+            }
+            stomp.setUser(user);
         } else if (command == StompCommand.SUBSCRIBE) {
             authorizeSubscription(user(stomp), stomp.getDestination());
         } else if (command == StompCommand.SEND) {

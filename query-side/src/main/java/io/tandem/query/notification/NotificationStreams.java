@@ -2,9 +2,10 @@ package io.tandem.query.notification;
 
 import io.tandem.api.notification.NotificationQueries.NotificationView;
 import io.tandem.api.paging.Cursor;
+import io.tandem.query.live.LiveLimits;
+import io.tandem.query.live.UserChannels;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -16,14 +17,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * that moment would otherwise be in neither.
  */
 @Component
-class NotificationStreams implements SmartLifecycle {
+class NotificationStreams implements SmartLifecycle, UserChannels {
 
     static final Comparator<NotificationView> STREAM_ORDER =
             Comparator.comparing(NotificationView::sentAt).thenComparing(NotificationView::id);
@@ -46,21 +46,23 @@ class NotificationStreams implements SmartLifecycle {
 
     private final NotificationProjection notifications;
     private final Duration timeout;
-    private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
+    private final int streamsPerUser;
+    private final Map<String, Deque<OpenStream>> streams = new ConcurrentHashMap<>();
     private final Map<String, Deque<NotificationView>> recent = new ConcurrentHashMap<>();
     private volatile boolean running;
-    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "notification-stream-keepalive");
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "notification-stream-timer");
         thread.setDaemon(true);
         return thread;
     });
 
-    NotificationStreams(NotificationProjection notifications,
+    NotificationStreams(NotificationProjection notifications, LiveLimits limits,
                         @Value("${tandem.notifications.stream-timeout:30m}") Duration timeout,
                         @Value("${tandem.notifications.stream-keepalive:20s}") Duration keepAliveInterval) {
         this.notifications = notifications;
         this.timeout = timeout;
-        keepAlive.scheduleAtFixedRate(this::keepAlive, keepAliveInterval.toMillis(), keepAliveInterval.toMillis(),
+        this.streamsPerUser = limits.streamsPerUser();
+        timer.scheduleAtFixedRate(this::keepAlive, keepAliveInterval.toMillis(), keepAliveInterval.toMillis(),
                                       TimeUnit.MILLISECONDS);
     }
 
@@ -68,17 +70,41 @@ class NotificationStreams implements SmartLifecycle {
         return Cursor.of(view.sentAt(), view.id()).encode();
     }
 
-    SseEmitter open(String userId, Cursor lastSeen) {
-        Stream stream = new Stream(new SseEmitter(timeout.toMillis()));
-        Set<Stream> own = streams.computeIfAbsent(userId, id -> new CopyOnWriteArraySet<>());
-        own.add(stream);
-        Runnable close = () -> own.remove(stream);
-        stream.emitter.onCompletion(close);
-        stream.emitter.onTimeout(close);
-        stream.emitter.onError(error -> close.run());
+    /**
+     * Opens a stream that lasts no longer than the token it was opened with; a user's oldest stream on this node
+     * ends when they open one more than allowed (a client that reconnects need not wait for its dead one to time out).
+     */
+    SseEmitter open(String userId, Cursor lastSeen, Instant tokenIssuedAt, Instant tokenExpiresAt) {
+        OpenStream stream = new OpenStream(new SseEmitter(timeout.toMillis()), tokenIssuedAt, REPLAY_LIMIT * 2);
+        Deque<OpenStream> own = streams.computeIfAbsent(userId, id -> new ConcurrentLinkedDeque<>());
+        own.addLast(stream);
+        while (own.size() > streamsPerUser) {
+            OpenStream oldest = own.pollFirst();
+            if (oldest != null) {
+                oldest.end("too_many_streams", "A newer stream of yours replaced this one.");
+            }
+        }
+        Duration lifetime = tokenExpiresAt == null ? timeout : Duration.between(Instant.now(), tokenExpiresAt);
+        ScheduledFuture<?> expiry = timer.schedule(
+                () -> stream.end("unauthenticated", "The access token expired; open a new stream with a new one."),
+                Math.max(0, lifetime.toMillis()), TimeUnit.MILLISECONDS);
+        Runnable close = () -> {
+            own.remove(stream);
+            expiry.cancel(false);
+        };
+        stream.emitter().onCompletion(close);
+        stream.emitter().onTimeout(close);
+        stream.emitter().onError(error -> close.run());
         stream.comment("connected");
         stream.replay(lastSeen == null ? List.of() : missed(userId, lastSeen));
-        return stream.emitter;
+        return stream.emitter();
+    }
+
+    @Override
+    public void end(String userId, Instant changedAt, String code, String detail) {
+        streams.getOrDefault(userId, new ConcurrentLinkedDeque<>()).stream()
+               .filter(stream -> stream.issuedBefore(changedAt))
+               .forEach(stream -> stream.end(code, detail));
     }
 
     void deliver(NotificationView view, String recipientId) {
@@ -89,7 +115,7 @@ class NotificationStreams implements SmartLifecycle {
                 remembered.removeFirst();
             }
         }
-        streams.getOrDefault(recipientId, Set.of()).forEach(stream -> stream.send(view));
+        streams.getOrDefault(recipientId, new ConcurrentLinkedDeque<>()).forEach(stream -> stream.send(view));
     }
 
     private List<NotificationView> missed(String userId, Cursor lastSeen) {
@@ -132,63 +158,13 @@ class NotificationStreams implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        keepAlive.shutdownNow();
-        streams.values().forEach(own -> own.forEach(stream -> stream.emitter.complete()));
+        timer.shutdownNow();
+        streams.values().forEach(own -> own.forEach(stream -> stream.emitter().complete()));
         streams.clear();
     }
 
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    /** One open stream; events that arrive live while it replays wait until the replay is done. */
-    private static final class Stream {
-
-        private final SseEmitter emitter;
-        private final Set<String> sent = new LinkedHashSet<>();
-        private List<NotificationView> pending = new ArrayList<>();
-
-        private Stream(SseEmitter emitter) {
-            this.emitter = emitter;
-        }
-
-        synchronized void replay(List<NotificationView> missed) {
-            List<NotificationView> live = pending;
-            pending = null;
-            missed.forEach(this::write);
-            live.stream().sorted(STREAM_ORDER).forEach(this::write);
-        }
-
-        synchronized void send(NotificationView view) {
-            if (pending != null) {
-                pending.add(view);
-            } else {
-                write(view);
-            }
-        }
-
-        synchronized void comment(String text) {
-            try {
-                emitter.send(SseEmitter.event().comment(text));
-            } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
-            }
-        }
-
-        private void write(NotificationView view) {
-            if (!sent.add(view.id())) {
-                return;
-            }
-            if (sent.size() > REPLAY_LIMIT * 2) {
-                sent.remove(sent.iterator().next());
-            }
-            try {
-                emitter.send(SseEmitter.event().id(eventId(view)).name("notification")
-                                       .data(view, MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException e) {
-                emitter.completeWithError(e);
-            }
-        }
     }
 }

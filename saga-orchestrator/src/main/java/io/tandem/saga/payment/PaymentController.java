@@ -227,7 +227,8 @@ class PaymentController {
         }
 
         private static BigDecimal price(JsonNode value) {
-            if (value == null || !value.isNumber()) {
+            // 1e309 reads as an infinite double, which has no decimal value
+            if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue())) {
                 return null;
             }
             BigDecimal price = value.decimalValue();

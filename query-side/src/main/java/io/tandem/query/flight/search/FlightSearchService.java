@@ -92,7 +92,7 @@ class FlightSearchService {
         if (!SORTS.contains(sortKey)) {
             throw invalid("unknown_sort", "sort: must be one of price, departure or duration.");
         }
-        if ((long) (page + 1) * size > IndexBody.MAX_WINDOW) {
+        if (((long) page + 1) * size > IndexBody.MAX_WINDOW) {
             throw invalid("page_too_deep",
                           "page: at most " + IndexBody.MAX_WINDOW + " results can be paged through.");
         }
