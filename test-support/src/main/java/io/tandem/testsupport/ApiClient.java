@@ -60,7 +60,7 @@ public final class ApiClient {
 
     /** A DELETE that carries a JSON body, such as the password that confirms an erasure. */
     public ApiResponse delete(String path, String json) {
-        return send(withJson(request(path), "DELETE", json));
+        return send("DELETE", path, json, withJson(request(path), "DELETE", json));
     }
 
     public ApiResponse post(String path, String json) {
