@@ -2,12 +2,8 @@ package io.tandem.query.booking;
 
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
-import io.tandem.api.booking.BookingEvents.BookingCancellationRequestedEvent;
-import io.tandem.api.booking.BookingEvents.BookingCancelledEvent;
-import io.tandem.api.booking.BookingEvents.BookingConfirmedEvent;
-import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
+import io.tandem.api.booking.BookingEvents.BookingEvent;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
-import io.tandem.api.booking.BookingEvents.BookingRefundedEvent;
 import io.tandem.api.booking.BookingEvents.PaymentRecordedEvent;
 import io.tandem.api.booking.BookingEvents.RefundFailedEvent;
 import io.tandem.api.booking.BookingQueries.BookingPage;
@@ -75,7 +71,7 @@ class BookingProjection {
                  """)
             .param("bookingNumber", event.bookingNumber())
             .param("userId", event.userId())
-            .param("status", BookingStatus.PENDING_PAYMENT.name())
+            .param("status", BookingStatus.after(event).orElseThrow().name())
             .param("scheduleId", event.scheduleId())
             .param("flightId", event.flightId())
             .param("flightNumber", BookingText.flightNumber(event.flightNumber()))
@@ -97,21 +93,6 @@ class BookingProjection {
         update(event.bookingNumber(), sequence, "receipt_id = :receiptId", "receiptId", event.receiptId());
     }
 
-    @EventHandler
-    void on(BookingConfirmedEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.CONFIRMED);
-    }
-
-    @EventHandler
-    void on(BookingExpiredEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.EXPIRED);
-    }
-
-    @EventHandler
-    void on(BookingCancellationRequestedEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.CANCELLATION_REQUESTED);
-    }
-
     /** Admins see the failed refund: how many attempts so far and why the last one failed. */
     @EventHandler
     void on(RefundFailedEvent event, @SequenceNumber long sequence) {
@@ -120,7 +101,7 @@ class BookingProjection {
                                     last_sequence = :sequence
                  WHERE booking_number = :bookingNumber AND last_sequence < :sequence
                  """)
-            .param("status", BookingStatus.REFUND_FAILED.name())
+            .param("status", BookingStatus.after(event).orElseThrow().name())
             .param("attempt", event.attempt())
             .param("reason", event.reason())
             .param("sequence", sequence)
@@ -128,15 +109,10 @@ class BookingProjection {
             .update();
     }
 
-    /** The money is back; the booking stays CANCELLATION_REQUESTED until the cancellation completes. */
+    /** Events that change nothing but the status, as {@link BookingStatus#after} maps them. */
     @EventHandler
-    void on(BookingRefundedEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.CANCELLATION_REQUESTED);
-    }
-
-    @EventHandler
-    void on(BookingCancelledEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.CANCELLED);
+    void on(BookingEvent event, @SequenceNumber long sequence) {
+        BookingStatus.after(event).ifPresent(status -> status(event.bookingNumber(), sequence, status));
     }
 
     /** The passengers are the erased person's data; the bookings stay, as the business's record, without them. */

@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
 /** How booking values are normalized for storage and search, the same way when written and when asked for. */
 final class BookingText {
 
-    /** {@code TD} and ten characters of [0-9A-Z], as the command side issues them. */
-    static final String BOOKING_NUMBER = "TD[0-9A-Z]{10}";
-
     /** A name longer than this (after removing spaces) is not split into parts; real names are far shorter. */
     private static final int MAX_PART_SOURCE = 20;
     private static final Pattern HANGUL_RUN = Pattern.compile("\\p{IsHangul}{2,}");
@@ -33,10 +30,6 @@ final class BookingText {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private BookingText() {
-    }
-
-    static boolean isBookingNumber(String value) {
-        return value != null && value.matches(BOOKING_NUMBER);
     }
 
     /** Upper case without spaces ({@code "ke 123"} is {@code KE123}); null stays null. */

@@ -56,8 +56,13 @@ class PaymentWebhooks {
                    .query(Long.class).single() > 0;
     }
 
+    /** The receipt the booking was paid with: from its events, or from a recording they have not reached yet. */
+    Optional<String> paidWith(PaymentOrders.PaymentOrder order) {
+        return order.receiptId() != null ? Optional.of(order.receiptId()) : recordedReceipt(order.bookingNumber());
+    }
+
     /** The receipt a payment of this order was recorded with, if one was. */
-    Optional<String> recordedReceipt(String orderId) {
+    private Optional<String> recordedReceipt(String orderId) {
         return jdbc.sql("""
                         SELECT receipt_id FROM payment_webhook WHERE order_id = :orderId AND outcome = 'recorded'
                         ORDER BY id LIMIT 1
