@@ -1,12 +1,8 @@
 package io.tandem.query.booking;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tandem.api.booking.Passenger;
+import io.tandem.platform.jdbc.JsonColumns;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,10 +20,6 @@ final class BookingText {
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9][0-9\\s().-]*");
     private static final TypeReference<List<Passenger>> PASSENGERS = new TypeReference<>() {
     };
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private BookingText() {
     }
@@ -98,19 +90,12 @@ final class BookingText {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
     }
 
+    /** The passengers column holds snake_case JSON ({@code birth_date}), as the API shows passengers. */
     static String writePassengers(List<Passenger> passengers) {
-        try {
-            return JSON.writeValueAsString(passengers == null ? List.of() : passengers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return JsonColumns.writeSnakeCase(passengers == null ? List.of() : passengers);
     }
 
     static List<Passenger> readPassengers(String json) {
-        try {
-            return JSON.readValue(json, PASSENGERS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable passengers column", e);
-        }
+        return JsonColumns.readSnakeCase(json, PASSENGERS);
     }
 }

@@ -18,10 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * What each booking owes and where its payment stands, as the booking events tell it: the payment edge's own copy,
@@ -142,12 +143,8 @@ class PaymentOrders {
     private static PaymentOrder order(ResultSet rs, int row) throws SQLException {
         return new PaymentOrder(rs.getString("booking_number"), rs.getString("user_id"), rs.getLong("amount"),
                                 BookingStatus.valueOf(rs.getString("status")), rs.getString("order_name"),
-                                rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                                instant(rs, "expires_at"),
                                 rs.getString("receipt_id"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     record PaymentOrder(String bookingNumber, String userId, long amount, BookingStatus status, String orderName,

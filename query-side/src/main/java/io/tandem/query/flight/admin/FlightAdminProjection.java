@@ -27,6 +27,7 @@ import io.tandem.api.flight.FlightEvents.FlightRemovedEvent;
 import io.tandem.api.flight.FlightEvents.FlightScheduledEvent;
 import io.tandem.api.flight.FlightEvents.ScheduleCancelledEvent;
 import io.tandem.platform.jdbc.JsonColumns;
+import io.tandem.platform.jdbc.OffsetPage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,10 +40,11 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /** The admin catalogue: flights, schedules (with booked seats, for the removal rule) and discounts. */
 @Component
@@ -169,16 +171,9 @@ class FlightAdminProjection {
 
     @QueryHandler
     FlightPage handle(ListFlightsQuery query) {
-        long total = jdbc.sql("SELECT count(*) FROM admin_flight").query(Long.class).single();
-        List<FlightSummary> flights = jdbc.sql("""
-                                               SELECT * FROM admin_flight ORDER BY registered_at DESC, flight_id
-                                               LIMIT :size OFFSET :offset
-                                               """)
-                                          .param("size", query.size())
-                                          .param("offset", (long) query.page() * query.size())
-                                          .query(FlightAdminProjection::flight)
-                                          .list();
-        return new FlightPage(flights, query.page(), query.size(), total);
+        OffsetPage<FlightSummary> page = OffsetPage.read(jdbc, "FROM admin_flight", "registered_at DESC, flight_id",
+                                                         FlightAdminProjection::flight, query.page(), query.size());
+        return new FlightPage(page.items(), query.page(), query.size(), page.total());
     }
 
     @QueryHandler
@@ -191,16 +186,11 @@ class FlightAdminProjection {
                          AND (CAST(:to AS DATE) IS NULL
                               OR departure_at < (CAST(:to AS DATE) + 1)::timestamp AT TIME ZONE 'UTC')
                        """;
-        long total = withFilters(jdbc.sql("SELECT count(*) FROM admin_schedule " + where), query)
-                .query(Long.class).single();
-        List<ScheduleSummary> schedules = withFilters(jdbc.sql(
-                "SELECT * FROM admin_schedule " + where
-                + " ORDER BY departure_at, schedule_id LIMIT :size OFFSET :offset"), query)
-                .param("size", query.size())
-                .param("offset", (long) query.page() * query.size())
-                .query(SCHEDULE)
-                .list();
-        return new SchedulePage(schedules, query.page(), query.size(), total);
+        OffsetPage<ScheduleSummary> page = OffsetPage.read(jdbc, "FROM admin_schedule " + where,
+                                                           statement -> withFilters(statement, query),
+                                                           "departure_at, schedule_id", SCHEDULE, query.page(),
+                                                           query.size());
+        return new SchedulePage(page.items(), query.page(), query.size(), page.total());
     }
 
     @QueryHandler
@@ -263,13 +253,5 @@ class FlightAdminProjection {
         return new FlightSummary(rs.getString("flight_id"), rs.getString("flight_number"), rs.getString("airline"),
                                  rs.getString("origin"), rs.getString("destination"), rs.getString("aircraft"),
                                  rs.getInt("seat_count"), rs.getString("status"), instant(rs, "registered_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
