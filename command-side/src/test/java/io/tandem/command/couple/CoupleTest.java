@@ -6,6 +6,7 @@ import io.tandem.api.couple.CoupleCommands.DisconnectCoupleCommand;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleLinkedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleStartDateChangedEvent;
+import io.tandem.command.CommandTestDatabase;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class CoupleTest {
 
     @BeforeAll
     static void database() {
-        membership = new CoupleMembership(CoupleTestDatabase.create());
+        membership = new CoupleMembership(CommandTestDatabase.create(CommandTestDatabase.COUPLES));
     }
 
     @BeforeEach

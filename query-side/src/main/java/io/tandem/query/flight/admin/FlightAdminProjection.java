@@ -13,8 +13,6 @@ import io.tandem.api.flight.FlightAdminQueries.FlightPage;
 import io.tandem.api.flight.FlightAdminQueries.FlightRoute;
 import io.tandem.api.flight.FlightAdminQueries.FlightRouteQuery;
 import io.tandem.api.flight.FlightAdminQueries.FlightSummary;
-import io.tandem.api.flight.FlightAdminQueries.FlightUsage;
-import io.tandem.api.flight.FlightAdminQueries.FlightUsageQuery;
 import io.tandem.api.flight.FlightAdminQueries.ListDiscountsQuery;
 import io.tandem.api.flight.FlightAdminQueries.ListFlightsQuery;
 import io.tandem.api.flight.FlightAdminQueries.ListSchedulesQuery;
@@ -191,21 +189,6 @@ class FlightAdminProjection {
                                                            "departure_at, schedule_id", SCHEDULE, query.page(),
                                                            query.size());
         return new SchedulePage(page.items(), query.page(), query.size(), page.total());
-    }
-
-    @QueryHandler
-    FlightUsage handle(FlightUsageQuery query) {
-        boolean known = jdbc.sql("SELECT count(*) FROM admin_flight WHERE flight_id = :id")
-                            .param("id", query.flightId()).query(Long.class).single() > 0;
-        long booked = jdbc.sql("SELECT coalesce(sum(booked_seats), 0) FROM admin_schedule WHERE flight_id = :id")
-                          .param("id", query.flightId()).query(Long.class).single();
-        List<String> open = jdbc.sql("""
-                                     SELECT schedule_id FROM admin_schedule
-                                     WHERE flight_id = :id AND status = 'SCHEDULED' AND departure_at > now()
-                                     ORDER BY departure_at
-                                     """)
-                                .param("id", query.flightId()).query(String.class).list();
-        return new FlightUsage(known, booked, open);
     }
 
     @QueryHandler
