@@ -6,7 +6,6 @@ import io.tandem.api.booking.BookingCommands.RecordPaymentCommand;
 import io.tandem.api.booking.BookingEvents.BookingConfirmedEvent;
 import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
 import io.tandem.api.booking.BookingEvents.PaymentRecordedEvent;
-import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
 import org.axonframework.config.EventProcessingConfiguration;
