@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * Money is never kept: a paid receipt that buys no booking is cancelled at Bootpay exactly once, however often
  * Bootpay notifies us (it tries up to ten times), and a notification never fails anybody's booking.
  */
-class RefusedReceiptTest extends PaymentEdgeTest {
+class RefusedReceiptApiTest extends PaymentEdgeTest {
 
     private static final int DELIVERIES = 10;
 
