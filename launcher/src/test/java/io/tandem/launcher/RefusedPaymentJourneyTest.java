@@ -66,7 +66,7 @@ class RefusedPaymentJourneyTest {
         trip.pay(victims);
         trip.awaitStatus(victims, "CONFIRMED");
         assertThat(trip.occupiedSeats()).contains("5A");
-        awaitRefundedOnce(cheap);
+        awaitRefundedOnce(cheap, 1);
         assertThat(BOOTPAY.cancelRequests(failed)).as("a failed payment took no money").isZero();
     }
 
@@ -79,8 +79,8 @@ class RefusedPaymentJourneyTest {
         deliverTenTimesAtOnce(wrongPrice);
         deliverTenTimesAtOnce(unknownOrder);
 
-        awaitRefundedOnce(wrongPrice);
-        awaitRefundedOnce(unknownOrder);
+        awaitRefundedOnce(wrongPrice, 1);
+        awaitRefundedOnce(unknownOrder, 1);
         assertThat(trip.booking(number).path("status").asText()).isEqualTo("PENDING_PAYMENT");
         assertThat(trip.occupiedSeats()).contains("4A");
     }
@@ -103,7 +103,7 @@ class RefusedPaymentJourneyTest {
                     assertThat(row.path("failed_attempts").asInt()).isPositive();
                     assertThat(row.path("last_failure").asText()).contains("PG_CANCEL_FAILED");
                 }));
-        awaitRefundedOnce(late);
+        awaitRefundedOnce(late, 3);
         await().atMost(Duration.ofSeconds(20))
                .untilAsserted(() -> assertThat(refusedReceipt("refunded", late)).isPresent());
         assertThat(refusedReceipt("pending", late)).isEmpty();
@@ -131,11 +131,12 @@ class RefusedPaymentJourneyTest {
         }
     }
 
-    /** Bootpay was asked to cancel the receipt exactly once, and did. */
-    private static void awaitRefundedOnce(String receiptId) {
+    /** The receipt's money went back once, under its cancel id, after {@code cancelCalls} calls to Bootpay. */
+    private static void awaitRefundedOnce(String receiptId, int cancelCalls) {
         await().atMost(Duration.ofSeconds(30))
                .untilAsserted(() -> assertThat(BOOTPAY.status(receiptId)).isEqualTo(BootpayLoopbackServer.CANCELLED));
         assertThat(BOOTPAY.refunds(receiptId)).hasSize(1);
         assertThat(BOOTPAY.refunds(receiptId).get(0).cancelId()).isEqualTo("refused-" + receiptId);
+        assertThat(BOOTPAY.cancelRequests(receiptId)).isEqualTo(cancelCalls);
     }
 }
