@@ -7,7 +7,9 @@ package io.tandem.api;
 public record Rejection(Kind kind, String code, String detail) {
 
     public enum Kind {
-        INVALID(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_MANY_REQUESTS(429);
+        INVALID(400), UNAUTHORIZED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), TOO_MANY_REQUESTS(429),
+        /** Something the answer depends on (a payment provider, say) could not be asked: try again later. */
+        UNAVAILABLE(503);
 
         private final int status;
 
@@ -43,5 +45,9 @@ public record Rejection(Kind kind, String code, String detail) {
 
     public static Rejection tooManyRequests(String code, String detail) {
         return new Rejection(Kind.TOO_MANY_REQUESTS, code, detail);
+    }
+
+    public static Rejection unavailable(String code, String detail) {
+        return new Rejection(Kind.UNAVAILABLE, code, detail);
     }
 }

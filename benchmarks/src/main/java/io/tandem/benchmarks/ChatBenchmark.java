@@ -1,6 +1,5 @@
 package io.tandem.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.benchmarks.HttpApi.User;
 import io.tandem.benchmarks.InsertBaseline.Inserts;
 import io.tandem.launcher.TandemApplication;
@@ -10,12 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -59,7 +56,7 @@ public final class ChatBenchmark {
     private final List<ChatSocket> senders = new ArrayList<>();
     private final List<ChatSocket> sockets = new ArrayList<>();
     /** The batch being sent: the sockets' listeners record into it. */
-    private volatile Batch batch;
+    private volatile ChatBatch batch;
     private HttpApi api;
 
     private ChatBenchmark(BenchmarkArguments arguments) {
@@ -88,9 +85,9 @@ public final class ChatBenchmark {
             try {
                 connect(baseUrl.replaceFirst("^http", "ws") + "/ws");
                 sendOneAtATime("warm-up, one at a time", warmup);
-                Batch oneAtATime = sendOneAtATime("one at a time", messages);
+                ChatBatch oneAtATime = sendOneAtATime("one at a time", messages);
                 sendAtOnce("warm-up, at once", warmup);
-                Batch atOnce = sendAtOnce("at once", load);
+                ChatBatch atOnce = sendAtOnce("at once", load);
                 print(oneAtATime, atOnce, InsertBaseline.measure(servers, inserts, 1, 4));
             } finally {
                 sockets.forEach(ChatSocket::close);
@@ -145,91 +142,9 @@ public final class ChatBenchmark {
 
     // --- sending ---
 
-    /**
-     * One batch of messages, numbered from 0: a message's text and client id are the batch's name and its number,
-     * which is how acks and deliveries find their send time.
-     */
-    private static final class Batch {
-
-        final String name;
-        final long[] sent;
-        final long[] acked;
-        final long[] delivered;
-        final CountDownLatch acks;
-        final CountDownLatch deliveries;
-        /** Per sender, how many more messages it may send before an ack comes back. */
-        final Semaphore[] windows;
-        /** A permit for each ack and each delivery. */
-        final Semaphore arrivals = new Semaphore(0);
-
-        Batch(String name, int count, int senders, int window) {
-            this.name = name;
-            sent = new long[count];
-            acked = new long[count];
-            delivered = new long[count];
-            acks = new CountDownLatch(count);
-            deliveries = new CountDownLatch(count);
-            windows = new Semaphore[senders];
-            Arrays.setAll(windows, sender -> new Semaphore(window));
-        }
-
-        String text(int number) {
-            return name + ":" + number;
-        }
-
-        /** The message's number, or -1 for a message of another batch. */
-        int number(String text) {
-            return text.startsWith(name + ":") ? Integer.parseInt(text.substring(name.length() + 1)) : -1;
-        }
-
-        void acknowledged(int sender, JsonNode ack, long nanos) {
-            int number = number(ack.path("client_message_id").asText());
-            if (number >= 0 && acked[number] == 0) {
-                acked[number] = nanos;
-                acks.countDown();
-                windows[sender].release();
-                arrivals.release();
-            }
-        }
-
-        void delivered(JsonNode frame, long nanos) {
-            int number = "message".equals(frame.path("type").asText()) ? number(frame.path("text").asText()) : -1;
-            if (number >= 0 && delivered[number] == 0) {
-                delivered[number] = nanos;
-                deliveries.countDown();
-                arrivals.release();
-            }
-        }
-
-        long[] sortedLatencies(long[] arrived) {
-            return sortedDifferences(sent, arrived);
-        }
-
-        /** Per message, from its ack until the partner had it: negative where the delivery came first. */
-        long[] sortedAckToDelivery() {
-            return sortedDifferences(acked, delivered);
-        }
-
-        private static long[] sortedDifferences(long[] from, long[] to) {
-            long[] differences = new long[from.length];
-            Arrays.setAll(differences, i -> to[i] - from[i]);
-            Arrays.sort(differences);
-            return differences;
-        }
-
-        /** From the first send to the last delivery. */
-        long wallNanos() {
-            return Arrays.stream(delivered).max().orElse(0) - Arrays.stream(sent).min().orElse(0);
-        }
-
-        double deliveredPerSecond() {
-            return sent.length / (wallNanos() / 1e9);
-        }
-    }
-
     /** The first couple's sender sends a message and waits for its ack and its delivery before the next. */
-    private Batch sendOneAtATime(String name, int count) throws InterruptedException {
-        Batch current = new Batch(name, count, couples, 1);
+    private ChatBatch sendOneAtATime(String name, int count) throws InterruptedException {
+        ChatBatch current = new ChatBatch(name, count, couples, 1);
         batch = current;
         ChatSocket sender = senders.get(0);
         for (int i = 0; i < count; i++) {
@@ -242,8 +157,8 @@ public final class ChatBenchmark {
     }
 
     /** Every couple's sender sends at once, as fast as its window of unacknowledged messages lets it. */
-    private Batch sendAtOnce(String name, int count) throws InterruptedException {
-        Batch current = new Batch(name, count, couples, window);
+    private ChatBatch sendAtOnce(String name, int count) throws InterruptedException {
+        ChatBatch current = new ChatBatch(name, count, couples, window);
         batch = current;
         Parallel.run("chat-sender", couples, count, sender -> sender, (sender, i) -> {
             while (!current.windows[sender].tryAcquire(100, TimeUnit.MILLISECONDS)) {
@@ -258,7 +173,7 @@ public final class ChatBenchmark {
         return current;
     }
 
-    private void awaitArrivals(Batch current, int permits) throws InterruptedException {
+    private void awaitArrivals(ChatBatch current, int permits) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!current.arrivals.tryAcquire(permits, 100, TimeUnit.MILLISECONDS)) {
             checkNoFailure(current);
@@ -268,7 +183,7 @@ public final class ChatBenchmark {
         }
     }
 
-    private void await(Batch current, CountDownLatch latch) throws InterruptedException {
+    private void await(ChatBatch current, CountDownLatch latch) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!latch.await(100, TimeUnit.MILLISECONDS)) {
             checkNoFailure(current);
@@ -279,13 +194,13 @@ public final class ChatBenchmark {
         }
     }
 
-    private void checkNoFailure(Batch current) {
+    private void checkNoFailure(ChatBatch current) {
         if (failure.get() != null) {
             throw new IllegalStateException(current.name + " failed: " + failure.get());
         }
     }
 
-    private static void report(Batch finished, int couples) {
+    private static void report(ChatBatch finished, int couples) {
         if (finished.sent.length == 0) {
             return;
         }
@@ -302,7 +217,7 @@ public final class ChatBenchmark {
 
     // --- report ---
 
-    private void print(Batch oneAtATime, Batch atOnce, List<Inserts> baselines) {
+    private void print(ChatBatch oneAtATime, ChatBatch atOnce, List<Inserts> baselines) {
         Inserts single = baselines.get(0);
         Inserts four = baselines.get(1);
         System.out.println();
@@ -320,7 +235,7 @@ public final class ChatBenchmark {
     }
 
     /** A chat row; messages per second only for deliveries, the ratios against the insert row of equal clients. */
-    private static List<String> row(String workload, int clients, Batch finished, long[] arrived, Inserts baseline,
+    private static List<String> row(String workload, int clients, ChatBatch finished, long[] arrived, Inserts baseline,
                                     boolean perSecond) {
         long[] latencies = finished.sortedLatencies(arrived);
         long p50 = percentile(latencies, 0.5);

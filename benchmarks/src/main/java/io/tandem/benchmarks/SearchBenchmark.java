@@ -2,9 +2,7 @@ package io.tandem.benchmarks;
 
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.DiscountType;
-import io.tandem.api.flight.FlightEvents.AirportRegisteredEvent;
 import io.tandem.api.flight.FlightEvents.DiscountCreatedEvent;
-import io.tandem.api.flight.FlightEvents.FlightScheduledEvent;
 import io.tandem.api.flight.FlightSearchQueries.WatchScheduleSearchabilityQuery;
 import io.tandem.query.QuerySideApplication;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -33,7 +31,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntFunction;
 
 import static io.tandem.benchmarks.HttpApi.send;
 import static io.tandem.benchmarks.Report.decimal;
@@ -56,23 +53,6 @@ public final class SearchBenchmark {
     private static final String[] SORTS = {"price", "departure", "duration"};
     private static final int DATES = 5;
 
-    /** code, English name, Korean name, English city, Korean city, time zone */
-    private static final List<String[]> AIRPORTS = List.of(
-            new String[]{"ICN", "Incheon International Airport", "인천국제공항", "Incheon", "인천", "Asia/Seoul"},
-            new String[]{"NRT", "Narita International Airport", "나리타국제공항", "Tokyo", "도쿄", "Asia/Tokyo"},
-            new String[]{"HND", "Tokyo Haneda Airport", "하네다공항", "Tokyo", "도쿄", "Asia/Tokyo"},
-            new String[]{"KIX", "Kansai International Airport", "간사이국제공항", "Osaka", "오사카", "Asia/Tokyo"},
-            new String[]{"FUK", "Fukuoka Airport", "후쿠오카공항", "Fukuoka", "후쿠오카", "Asia/Tokyo"},
-            new String[]{"CTS", "New Chitose Airport", "신치토세공항", "Sapporo", "삿포로", "Asia/Tokyo"},
-            new String[]{"OKA", "Naha Airport", "나하공항", "Okinawa", "오키나와", "Asia/Tokyo"},
-            new String[]{"PVG", "Shanghai Pudong International Airport", "상하이푸둥국제공항", "Shanghai", "상하이",
-                         "Asia/Shanghai"},
-            new String[]{"HKG", "Hong Kong International Airport", "홍콩국제공항", "Hong Kong", "홍콩",
-                         "Asia/Hong_Kong"},
-            new String[]{"TPE", "Taiwan Taoyuan International Airport", "타오위안국제공항", "Taipei", "타이베이",
-                         "Asia/Taipei"},
-            new String[]{"BKK", "Suvarnabhumi Airport", "수완나품공항", "Bangkok", "방콕", "Asia/Bangkok"});
-
     private final int requests;
     private final int schedules;
     private final int writes;
@@ -91,10 +71,10 @@ public final class SearchBenchmark {
         this.requests = arguments.option("requests", 3000);
         this.schedules = arguments.option("schedules", 500);
         this.writes = arguments.option("writes", 40);
-        for (String[] airport : AIRPORTS) {
+        for (String[] airport : SearchCatalogue.AIRPORTS) {
             zones.put(airport[0], ZoneId.of(airport[5]));
         }
-        for (String[] airport : AIRPORTS.subList(1, AIRPORTS.size())) {
+        for (String[] airport : SearchCatalogue.AIRPORTS.subList(1, SearchCatalogue.AIRPORTS.size())) {
             routes.add(new String[]{"ICN", airport[0]});
             routes.add(new String[]{airport[0], "ICN"});
         }
@@ -129,9 +109,8 @@ public final class SearchBenchmark {
 
     private void load() {
         long started = System.nanoTime();
-        for (String[] airport : AIRPORTS) {
-            publish("Airport", airport[0], new AirportRegisteredEvent(airport[0], airport[1], airport[2], airport[3],
-                                                                      airport[4], "XX", airport[5]));
+        for (String[] airport : SearchCatalogue.AIRPORTS) {
+            publish("Airport", airport[0], SearchCatalogue.registered(airport));
         }
         Random random = new Random(42);
         for (int i = 0; i < schedules; i++) {
@@ -147,7 +126,7 @@ public final class SearchBenchmark {
             seats.put(Cabin.BUSINESS, 24);
             String scheduleId = UUID.randomUUID().toString();
             Instant departure = date.atTime(hour, random.nextInt(4) * 15).atZone(zones.get(route[0])).toInstant();
-            publish("FlightSchedule", scheduleId, scheduled(scheduleId, route, departure, 90 + random.nextInt(240),
+            publish("FlightSchedule", scheduleId, SearchCatalogue.scheduled(scheduleId, route, departure, 90 + random.nextInt(240),
                                                             fares, seats));
         }
         for (int i = 0; i < 4; i++) {
@@ -166,7 +145,7 @@ public final class SearchBenchmark {
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         System.out.printf(Locale.ROOT, "Loaded %d schedules on %d routes (%d airports, 5 discounts) and indexed them "
-                                       + "in %.1f s%n%n", schedules, routes.size(), AIRPORTS.size(),
+                                       + "in %.1f s%n%n", schedules, routes.size(), SearchCatalogue.AIRPORTS.size(),
                           (System.nanoTime() - started) / 1e9);
     }
 
@@ -181,46 +160,15 @@ public final class SearchBenchmark {
 
     // --- search ---
 
-    private record Key(String departure, String arrival, LocalDate date, int passengers, String sort, int size) {
-
-        String path() {
-            return "/api/flights/search?departure=" + departure + "&arrival=" + arrival + "&date=" + date
-                   + "&passengers=" + passengers + "&sort=" + sort + "&size=" + size;
-        }
-
-        /** The query FlightSearchService sends for this key (see ScheduleIndex#search). */
-        String elasticsearchQuery() {
-            StringBuilder seats = new StringBuilder();
-            for (Cabin cabin : Cabin.values()) {
-                seats.append(seats.isEmpty() ? "" : ",").append("{\"range\":{\"cabins.")
-                     .append(cabin.name().toLowerCase(Locale.ROOT)).append(".available_seats\":{\"gte\":")
-                     .append(passengers).append("}}}");
-            }
-            String order = switch (sort) {
-                case "price" -> "{\"min_fare\":{\"order\":\"asc\"}},{\"departure_at\":{\"order\":\"asc\"}}";
-                case "duration" -> "{\"duration_minutes\":{\"order\":\"asc\"}},{\"departure_at\":{\"order\":\"asc\"}}";
-                default -> "{\"departure_at\":{\"order\":\"asc\"}}";
-            };
-            return "{\"from\":0,\"size\":" + size + ",\"track_total_hits\":true,\"query\":{\"bool\":{\"filter\":["
-                   + "{\"term\":{\"status\":{\"value\":\"SCHEDULED\"}}},"
-                   + "{\"range\":{\"departure_at\":{\"gt\":\"now\"}}},"
-                   + "{\"term\":{\"origin.code\":{\"value\":\"" + departure + "\"}}},"
-                   + "{\"term\":{\"destination.code\":{\"value\":\"" + arrival + "\"}}},"
-                   + "{\"term\":{\"departure_date\":{\"value\":\"" + date + "\"}}},"
-                   + "{\"bool\":{\"should\":[" + seats + "],\"minimum_should_match\":\"1\"}}]}},"
-                   + "\"sort\":[" + order + ",{\"schedule_id\":{\"order\":\"asc\"}}]}";
-        }
-    }
-
     /** Every distinct search, in a fixed shuffled order: far more than any run sends, so none repeats. */
-    private List<Key> distinctKeys() {
-        List<Key> keys = new ArrayList<>();
+    private List<SearchKey> distinctSearchKeys() {
+        List<SearchKey> keys = new ArrayList<>();
         for (int size = 10; size <= 100; size++) {
             for (String sort : SORTS) {
                 for (int passengers = 1; passengers <= 9; passengers++) {
                     for (int day = 0; day < DATES; day++) {
                         for (String[] route : routes) {
-                            keys.add(new Key(route[0], route[1], firstDate.plusDays(day), passengers, sort, size));
+                            keys.add(new SearchKey(route[0], route[1], firstDate.plusDays(day), passengers, sort, size));
                         }
                     }
                 }
@@ -231,34 +179,34 @@ public final class SearchBenchmark {
     }
 
     private void measureSearch() {
-        List<Key> fresh = distinctKeys();
+        List<SearchKey> fresh = distinctSearchKeys();
         AtomicInteger nextFresh = new AtomicInteger();
-        List<Key> popular = new ArrayList<>();
+        List<SearchKey> popular = new ArrayList<>();
         for (int day = 0; day < DATES; day++) {
             for (String[] route : routes) {
-                popular.add(new Key(route[0], route[1], firstDate.plusDays(day), 1, "departure", 20));
+                popular.add(new SearchKey(route[0], route[1], firstDate.plusDays(day), 1, "departure", 20));
             }
         }
         HttpClient warm = HttpClient.newHttpClient();
-        for (Key key : popular) {
+        for (SearchKey key : popular) {
             get(warm, api + key.path()); // now cached
         }
         // the JIT, connection pools and Elasticsearch's caches, for every path
-        measure("warm-up", 1, 500, i -> request(api + fresh.get(nextFresh.getAndIncrement()).path(), null));
-        measure("warm-up", 1, 500, i -> request(api + popular.get(i % popular.size()).path(), null));
-        measure("warm-up", 1, 500, i -> request(elasticsearch + "/" + ALIAS + "/_search",
+        HttpTimings.measure("warm-up", 1, 500, i -> HttpTimings.request(api + fresh.get(nextFresh.getAndIncrement()).path(), null));
+        HttpTimings.measure("warm-up", 1, 500, i -> HttpTimings.request(api + popular.get(i % popular.size()).path(), null));
+        HttpTimings.measure("warm-up", 1, 500, i -> HttpTimings.request(elasticsearch + "/" + ALIAS + "/_search",
                                                 fresh.get(i).elasticsearchQuery()));
 
         List<List<String>> rows = new ArrayList<>();
         for (int clients : new int[]{1, 4}) {
-            Result raw = measure("Elasticsearch directly", clients, requests,
-                                 i -> request(elasticsearch + "/" + ALIAS + "/_search",
+            HttpTimings.Result raw = HttpTimings.measure("Elasticsearch directly", clients, requests,
+                                 i -> HttpTimings.request(elasticsearch + "/" + ALIAS + "/_search",
                                               fresh.get(nextFresh.get() + i).elasticsearchQuery()));
-            Result uncached = measure("API, not cached", clients, requests,
-                                      i -> request(api + fresh.get(nextFresh.getAndIncrement()).path(), null));
-            Result cached = measure("API, cached", clients, requests,
-                                    i -> request(api + popular.get(i % popular.size()).path(), null));
-            for (Result result : List.of(uncached, cached, raw)) {
+            HttpTimings.Result uncached = HttpTimings.measure("API, not cached", clients, requests,
+                                      i -> HttpTimings.request(api + fresh.get(nextFresh.getAndIncrement()).path(), null));
+            HttpTimings.Result cached = HttpTimings.measure("API, cached", clients, requests,
+                                    i -> HttpTimings.request(api + popular.get(i % popular.size()).path(), null));
+            for (HttpTimings.Result result : List.of(uncached, cached, raw)) {
                 rows.add(List.of(result.name(), String.valueOf(clients), String.valueOf(result.count()),
                                  millis(result.p50(), 2), millis(result.p99(), 2), decimal(result.perSecond(), 0),
                                  ratio(result.p50(), raw.p50()), ratio(result.p99(), raw.p99()),
@@ -267,50 +215,6 @@ public final class SearchBenchmark {
         }
         Report.printTable(1, List.of("path", "clients", "requests", "p50 ms", "p99 ms", "requests/s", "p50 / ES",
                                      "p99 / ES", "requests/s / ES"), rows);
-    }
-
-    private record Request(HttpRequest http) {
-    }
-
-    private Request request(String url, String json) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (json == null) {
-            return new Request(builder.GET().build());
-        }
-        return new Request(builder.header("Content-Type", "application/json")
-                                  .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    private record Result(String name, int count, long[] nanos, long wallNanos) {
-
-        long p50() {
-            return percentile(nanos, 0.5);
-        }
-
-        long p99() {
-            return percentile(nanos, 0.99);
-        }
-
-        double perSecond() {
-            return count / (wallNanos / 1e9);
-        }
-    }
-
-    /** Sends {@code total} requests from {@code clients} threads, each thread with its own connection. */
-    private Result measure(String name, int clients, int total, IntFunction<Request> requestNumber) {
-        long[] nanos = new long[total];
-        long wall = Parallel.run(name, clients, total, client -> HttpApi.newClient(), (http, i) -> {
-            HttpRequest request = requestNumber.apply(i).http();
-            long sent = System.nanoTime();
-            HttpResponse<String> response = send(http, request);
-            nanos[i] = System.nanoTime() - sent;
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-                                                + response.body());
-            }
-        });
-        Arrays.sort(nanos);
-        return new Result(name, total, nanos, wall);
     }
 
     // --- write to searchable ---
@@ -329,7 +233,7 @@ public final class SearchBenchmark {
             LockSupport.parkNanos(Duration.ofMillis(jitter.nextInt(1_000)).toNanos());
             String[] route = routes.get(i % routes.size());
             LocalDate date = firstDate.plusDays(DATES + i % 3);
-            String path = api + new Key(route[0], route[1], date, 1, "departure", 20).path();
+            String path = api + new SearchKey(route[0], route[1], date, 1, "departure", 20).path();
             get(http, path); // cached from now on
             String scheduleId = UUID.randomUUID().toString();
             try (SubscriptionQueryResult<List<String>, String> watch = queries.subscriptionQuery(
@@ -340,7 +244,7 @@ public final class SearchBenchmark {
                 Map<Cabin, Integer> seats = Map.of(Cabin.ECONOMY, 100);
                 Instant departure = date.atTime(7, 5).atZone(zones.get(route[0])).toInstant();
                 long published = System.nanoTime();
-                publish("FlightSchedule", scheduleId, scheduled(scheduleId, route, departure, 120, fares, seats));
+                publish("FlightSchedule", scheduleId, SearchCatalogue.scheduled(scheduleId, route, departure, 120, fares, seats));
                 watch.updates().blockFirst(Duration.ofSeconds(30));
                 update[i] = System.nanoTime() - published;
                 while (!get(http, path).contains(scheduleId)) {
@@ -364,15 +268,6 @@ public final class SearchBenchmark {
 
     private void publish(String type, String aggregateId, Object event) {
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, 0, event));
-    }
-
-    private static FlightScheduledEvent scheduled(String scheduleId, String[] route, Instant departure, int minutes,
-                                                  Map<Cabin, Long> fares, Map<Cabin, Integer> seats) {
-        String flightId = UUID.nameUUIDFromBytes((route[0] + route[1]).getBytes()).toString();
-        return new FlightScheduledEvent(scheduleId, flightId,
-                                        "KE" + (100 + Math.abs(scheduleId.hashCode() % 900)), "Korean Air", route[0],
-                                        route[1], departure, departure.plus(Duration.ofMinutes(minutes)), fares,
-                                        seats, null);
     }
 
     private static String get(HttpClient http, String url) {

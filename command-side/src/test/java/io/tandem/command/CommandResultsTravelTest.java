@@ -4,6 +4,7 @@ import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
 import io.tandem.platform.axon.AxonInfrastructureConfiguration;
+import io.tandem.platform.personaldata.InMemoryPersonalDataKeys;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandResultsTravelTest {
 
     private final Serializer messages = new AxonInfrastructureConfiguration().messageSerializer(
-            new InMemoryPersonalDataKeys());
+            InMemoryPersonalDataKeys.perSubject());
 
     @Test
     void noCommandHandlerAnswersWithABareGenericType() throws ClassNotFoundException {

@@ -42,13 +42,6 @@ public final class FlightAdminQueries {
     public record FlightRoute(String flightId, String flightNumber, String origin, String destination) {
     }
 
-    /** What removing a flight must respect: its booked seats, and which of its schedules are still open. */
-    public record FlightUsageQuery(String flightId) {
-    }
-
-    public record FlightUsage(boolean known, long bookedSeats, List<String> openScheduleIds) {
-    }
-
     public record ListDiscountsQuery() {
     }
 

@@ -14,6 +14,7 @@ import io.tandem.api.booking.BookingCommands.RejectPaymentCommand;
 import io.tandem.api.booking.BookingEvents.BookingCancellationRequestedEvent;
 import io.tandem.api.booking.BookingEvents.BookingCancelledEvent;
 import io.tandem.api.booking.BookingEvents.BookingConfirmedEvent;
+import io.tandem.api.booking.BookingEvents.BookingEvent;
 import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
 import io.tandem.api.booking.BookingEvents.BookingRefundedEvent;
@@ -166,7 +167,7 @@ class Booking {
         seatId = event.seatId();
         amount = event.amount();
         departureAt = event.departureAt();
-        status = BookingStatus.PENDING_PAYMENT;
+        follow(event);
     }
 
     @EventSourcingHandler
@@ -175,33 +176,18 @@ class Booking {
     }
 
     @EventSourcingHandler
-    void on(BookingConfirmedEvent event) {
-        status = BookingStatus.CONFIRMED;
-    }
-
-    @EventSourcingHandler
-    void on(BookingExpiredEvent event) {
-        status = BookingStatus.EXPIRED;
-    }
-
-    @EventSourcingHandler
-    void on(BookingCancellationRequestedEvent event) {
-        status = BookingStatus.CANCELLATION_REQUESTED;
-    }
-
-    @EventSourcingHandler
-    void on(RefundFailedEvent event) {
-        status = BookingStatus.REFUND_FAILED;
-    }
-
-    @EventSourcingHandler
     void on(BookingRefundedEvent event) {
         refunded = true;
-        status = BookingStatus.CANCELLATION_REQUESTED;
+        follow(event);
     }
 
+    /** Every other event only moves the status. */
     @EventSourcingHandler
-    void on(BookingCancelledEvent event) {
-        status = BookingStatus.CANCELLED;
+    void on(BookingEvent event) {
+        follow(event);
+    }
+
+    private void follow(BookingEvent event) {
+        BookingStatus.after(event).ifPresent(next -> status = next);
     }
 }

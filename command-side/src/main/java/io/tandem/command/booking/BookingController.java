@@ -6,6 +6,7 @@ import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.api.booking.BookingCommands.CancelBookingCommand;
 import io.tandem.api.booking.BookingCommands.PlaceBookingCommand;
+import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.booking.BookingStatus;
 import io.tandem.api.booking.Passenger;
 import io.tandem.api.booking.PlacedBooking;
@@ -41,8 +42,6 @@ import java.util.UUID;
 @Tag(name = "Bookings")
 class BookingController {
 
-    private static final String BOOKING_NUMBER = "TD[0-9A-Z]{10}";
-
     private final CommandGateway commands;
     private final Duration paymentTimeout;
     private final RateLimit placementsPerUser;
@@ -69,7 +68,7 @@ class BookingController {
                     "too_many_passengers", "passengers: a seat holds one passenger, plus an infant under 2 on a lap"));
         }
         return commands.sendAndWait(new PlaceBookingCommand(
-                BookingNumbers.next(), CurrentUser.id(), request.scheduleId().toString(),
+                BookingNumber.next(), CurrentUser.id(), request.scheduleId().toString(),
                 request.seatId().toUpperCase(Locale.ROOT), passengers, Instant.now().plus(paymentTimeout)));
     }
 
@@ -88,7 +87,7 @@ class BookingController {
     }
 
     private CancellationAnswer cancel(String bookingNumber, boolean byAdmin, CancelRequest request) {
-        if (!bookingNumber.matches(BOOKING_NUMBER)) {
+        if (!BookingNumber.isValid(bookingNumber)) {
             throw new RejectedException(Rejection.notFound("booking_not_found", "No such booking."));
         }
         String reason = request == null || request.reason() == null

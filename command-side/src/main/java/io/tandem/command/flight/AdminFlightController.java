@@ -7,14 +7,11 @@ import io.tandem.api.RejectedException;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.FlightAdminQueries.FlightRoute;
 import io.tandem.api.flight.FlightAdminQueries.FlightRouteQuery;
-import io.tandem.api.flight.FlightAdminQueries.FlightUsage;
-import io.tandem.api.flight.FlightAdminQueries.FlightUsageQuery;
 import io.tandem.api.flight.FlightCommands.CancelScheduleCommand;
 import io.tandem.api.flight.FlightCommands.RegisterFlightCommand;
 import io.tandem.api.flight.FlightCommands.RemoveFlightCommand;
 import io.tandem.api.flight.FlightCommands.ScheduleFlightCommand;
 import io.tandem.api.flight.SeatMap;
-import io.tandem.platform.axon.Rejections;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -96,22 +93,7 @@ class AdminFlightController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a flight and cancel its open schedules; refused while seats are booked on it")
     void remove(@PathVariable("flight_id") UUID flightId) {
-        FlightUsage usage = queries.query(new FlightUsageQuery(flightId.toString()), FlightUsage.class).join();
-        if (usage.bookedSeats() > 0) {
-            throw new RejectedException(Rejection.conflict(
-                    "flight_has_bookings", "The flight has " + usage.bookedSeats() + " booked seats."));
-        }
         commands.sendAndWait(new RemoveFlightCommand(flightId.toString()));
-        for (String scheduleId : usage.openScheduleIds()) {
-            try {
-                commands.sendAndWait(new CancelScheduleCommand(scheduleId, "flight removed"));
-            } catch (RuntimeException failure) {
-                // cancelled or departed in the meantime: nothing left to do for that one
-                if (Rejections.of(failure).isEmpty()) {
-                    throw failure;
-                }
-            }
-        }
     }
 
     @PostMapping("/api/admin/schedules/{schedule_id}/cancel")

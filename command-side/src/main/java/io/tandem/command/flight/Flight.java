@@ -3,7 +3,6 @@ package io.tandem.command.flight;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.api.flight.FlightCommands.RegisterFlightCommand;
-import io.tandem.api.flight.FlightCommands.RemoveFlightCommand;
 import io.tandem.api.flight.FlightEvents.FlightRegisteredEvent;
 import io.tandem.api.flight.FlightEvents.FlightRemovedEvent;
 import io.tandem.api.flight.SeatMap;
@@ -47,8 +46,8 @@ class Flight {
                                         command.origin(), command.destination(), command.seatMap()));
     }
 
-    @CommandHandler
-    void handle(RemoveFlightCommand command) {
+    /** By {@link FlightRemoval}, which cancels the flight's schedules in the same unit of work. */
+    void remove() {
         requireActive();
         apply(new FlightRemovedEvent(flightId));
     }

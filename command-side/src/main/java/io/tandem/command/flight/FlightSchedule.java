@@ -120,6 +120,18 @@ class FlightSchedule {
         apply(new ScheduleCancelledEvent(scheduleId, flightId, command.reason()));
     }
 
+    /** Seats held for a booking or sold, on this departure. */
+    int heldSeats() {
+        return holders.size();
+    }
+
+    /** By {@link FlightRemoval}: cancels the departure unless it is cancelled already or has left. */
+    void cancelWithFlight(String reason) {
+        if (!cancelled && departureAt.isAfter(Instant.now())) {
+            apply(new ScheduleCancelledEvent(scheduleId, flightId, reason));
+        }
+    }
+
     @EventSourcingHandler
     void on(FlightScheduledEvent event) {
         scheduleId = event.scheduleId();

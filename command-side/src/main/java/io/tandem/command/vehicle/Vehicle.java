@@ -5,7 +5,6 @@ import io.tandem.api.RejectedException;
 import io.tandem.api.personaldata.DataSubject;
 import io.tandem.api.personaldata.PersonalData;
 import io.tandem.api.vehicle.DueReason;
-import io.tandem.api.vehicle.FuelType;
 import io.tandem.api.vehicle.MaintenanceCalendar;
 import io.tandem.api.vehicle.MaintenanceDetails;
 import io.tandem.api.vehicle.MaintenanceRule;
@@ -40,7 +39,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -147,7 +145,7 @@ class Vehicle {
         requireOwner(command.requestedBy());
         MaintenanceDetails details = command.details();
         VehicleRules.requireValid(details);
-        requireConsistentOdometer(command.recordId(), details);
+        VehicleRules.requireConsistentOdometer(records, command.recordId(), details);
         Map<MaintenanceType, DuePoint> before = duePoints();
         apply(new MaintenanceLoggedEvent(vehicleId, ownerId, command.recordId(), details));
         raiseMileageTo(details.mileage());
@@ -162,7 +160,7 @@ class Vehicle {
         if (revised.equals(current)) {
             return;
         }
-        requireConsistentOdometer(command.recordId(), revised);
+        VehicleRules.requireConsistentOdometer(records, command.recordId(), revised);
         Map<MaintenanceType, DuePoint> before = duePoints();
         apply(new MaintenanceRevisedEvent(vehicleId, ownerId, command.recordId(), revised));
         raiseMileageTo(revised.mileage());
@@ -230,22 +228,6 @@ class Vehicle {
             points.put(rule.type(), point);
         }
         return points;
-    }
-
-    /** Odometer readings only grow over time: a service cannot show more than a later one, or less than an earlier. */
-    private void requireConsistentOdometer(String recordId, MaintenanceDetails details) {
-        records.forEach((otherId, other) -> {
-            boolean earlierButHigher = other.serviceDate().isBefore(details.serviceDate())
-                                       && other.mileage() > details.mileage();
-            boolean laterButLower = other.serviceDate().isAfter(details.serviceDate())
-                                    && other.mileage() < details.mileage();
-            if (!otherId.equals(recordId) && (earlierButHigher || laterButLower)) {
-                throw new RejectedException(Rejection.conflict(
-                        "mileage_inconsistent",
-                        "mileage " + details.mileage() + " on " + details.serviceDate() + " contradicts the "
-                        + other.mileage() + " km recorded on " + other.serviceDate()));
-            }
-        });
     }
 
     private void requireOwner(String requestedBy) {
@@ -343,18 +325,5 @@ class Vehicle {
     @EventSourcingHandler
     void on(MaintenanceDueEvent event) {
         notified.put(event.ruleType(), new DuePoint(event.ruleType(), event.dueDate(), event.dueMileage()));
-    }
-
-    /** The parts of a vehicle its owner may change. */
-    record VehicleDescription(String plateNumber, String make, String model, int year,
-                              FuelType fuelType) {
-
-        VehicleDescription with(ChangeVehicleDetailsCommand change) {
-            return new VehicleDescription(Objects.requireNonNullElse(change.plateNumber(), plateNumber),
-                                          Objects.requireNonNullElse(change.make(), make),
-                                          Objects.requireNonNullElse(change.model(), model),
-                                          Objects.requireNonNullElse(change.year(), year),
-                                          Objects.requireNonNullElse(change.fuelType(), fuelType));
-        }
     }
 }

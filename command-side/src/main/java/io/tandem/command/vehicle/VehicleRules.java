@@ -12,6 +12,7 @@ import io.tandem.api.vehicle.VehicleCommands.RegisterVehicleCommand;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,12 +53,12 @@ final class VehicleRules {
             throw new RejectedException(Rejection.invalid(
                     "invalid_vin", "vin must be 17 upper-case letters and digits, without I, O and Q"));
         }
-        requireValid(new Vehicle.VehicleDescription(command.plateNumber(), command.make(), command.model(),
+        requireValid(new VehicleDescription(command.plateNumber(), command.make(), command.model(),
                                                     command.year(), command.fuelType()));
         requireMileage(command.mileage());
     }
 
-    static void requireValid(Vehicle.VehicleDescription description) {
+    static void requireValid(VehicleDescription description) {
         if (description.plateNumber() == null || !PLATE_PATTERN.matcher(description.plateNumber()).matches()) {
             throw invalidVehicle("plate_number must be 2 to 20 letters, digits, spaces or hyphens");
         }
@@ -144,6 +145,23 @@ final class VehicleRules {
                 throw invalidSchedule("every_months must be between 1 and " + MAX_EVERY_MONTHS);
             }
         }
+    }
+
+    /** Odometer readings only grow over time: a service cannot show more than a later one, or less than an earlier. */
+    static void requireConsistentOdometer(Map<String, MaintenanceDetails> records, String recordId,
+                                          MaintenanceDetails details) {
+        records.forEach((otherId, other) -> {
+            boolean earlierButHigher = other.serviceDate().isBefore(details.serviceDate())
+                                       && other.mileage() > details.mileage();
+            boolean laterButLower = other.serviceDate().isAfter(details.serviceDate())
+                                    && other.mileage() < details.mileage();
+            if (!otherId.equals(recordId) && (earlierButHigher || laterButLower)) {
+                throw new RejectedException(Rejection.conflict(
+                        "mileage_inconsistent",
+                        "mileage " + details.mileage() + " on " + details.serviceDate() + " contradicts the "
+                        + other.mileage() + " km recorded on " + other.serviceDate()));
+            }
+        });
     }
 
     private static void requireName(String field, String value) {

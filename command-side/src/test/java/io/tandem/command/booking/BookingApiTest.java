@@ -1,6 +1,7 @@
 package io.tandem.command.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.FlightCommands.CancelScheduleCommand;
 import io.tandem.api.flight.FlightCommands.CreateDiscountCommand;
@@ -99,7 +100,7 @@ class BookingApiTest {
         ApiResponse placed = traveller.post("/api/bookings", booking(scheduleId, "3b"));
         assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
         JsonNode body = placed.json();
-        assertThat(body.get("booking_number").asText()).matches("TD[0-9A-Z]{10}");
+        assertThat(body.get("booking_number").asText()).matches(BookingNumber.PATTERN);
         assertThat(body.get("status").asText()).isEqualTo("PENDING_PAYMENT");
         assertThat(body.get("amount").asLong()).isEqualTo(75_000);
         assertThat(Instant.parse(body.get("expires_at").asText())).isAfter(Instant.now().plus(14, ChronoUnit.MINUTES));

@@ -8,6 +8,7 @@ import io.tandem.api.couple.CoupleEvents.AnniversaryAddedEvent;
 import io.tandem.api.couple.CoupleEvents.AnniversaryChangedEvent;
 import io.tandem.api.couple.CoupleEvents.AnniversaryRemovedEvent;
 import io.tandem.api.couple.CoupleResults.AnniversaryDetails;
+import io.tandem.command.CommandTestDatabase;
 import io.tandem.command.couple.CoupleItems.Kind;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,7 @@ class AnniversaryTest {
 
     @BeforeAll
     static void database() {
-        items = new CoupleItems(CoupleTestDatabase.create());
+        items = new CoupleItems(CommandTestDatabase.create(CommandTestDatabase.COUPLES));
     }
 
     @BeforeEach

@@ -9,6 +9,7 @@ import io.tandem.api.couple.CoupleEvents.CoupleInviteRedeemedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleLinkedEvent;
 import io.tandem.api.couple.CoupleResults.IssuedInvite;
 import io.tandem.api.couple.CoupleResults.LinkedCouple;
+import io.tandem.command.CommandTestDatabase;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -54,7 +55,7 @@ class CoupleLinkingTest {
 
     @BeforeAll
     static void database() {
-        var jdbc = CoupleTestDatabase.create();
+        var jdbc = CommandTestDatabase.create(CommandTestDatabase.COUPLES);
         membership = new CoupleMembership(jdbc);
         codes = new InviteCodes(jdbc);
     }

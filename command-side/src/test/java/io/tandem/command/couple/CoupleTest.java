@@ -6,7 +6,8 @@ import io.tandem.api.couple.CoupleCommands.DisconnectCoupleCommand;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleLinkedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleStartDateChangedEvent;
-import io.tandem.command.InMemoryPersonalDataKeys;
+import io.tandem.command.CommandTestDatabase;
+import io.tandem.platform.personaldata.InMemoryPersonalDataKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ class CoupleTest {
 
     @BeforeAll
     static void database() {
-        membership = new CoupleMembership(CoupleTestDatabase.create());
+        membership = new CoupleMembership(CommandTestDatabase.create(CommandTestDatabase.COUPLES));
     }
 
     @BeforeEach

@@ -9,6 +9,7 @@ import io.tandem.api.couple.CoupleEvents.PlanDeletedEvent;
 import io.tandem.api.couple.CoupleEvents.PlanReminderDueEvent;
 import io.tandem.api.couple.CoupleEvents.PlanScheduledEvent;
 import io.tandem.api.couple.CoupleResults.PlanDetails;
+import io.tandem.command.CommandTestDatabase;
 import io.tandem.command.couple.CoupleItems.Kind;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.matchers.IgnoreField;
@@ -41,7 +42,7 @@ class PlanTest {
 
     @BeforeAll
     static void database() {
-        items = new CoupleItems(CoupleTestDatabase.create());
+        items = new CoupleItems(CommandTestDatabase.create(CommandTestDatabase.COUPLES));
     }
 
     /** A new fixture and plan, for each scenario: deadlines scheduled in one stay in its deadline manager. */

@@ -1,6 +1,7 @@
 package io.tandem.command.flight;
 
 import io.tandem.api.RejectedException;
+import io.tandem.api.booking.SeatEvents.SeatReservedEvent;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.DiscountType;
 import io.tandem.api.flight.FlightCommands.CancelScheduleCommand;
@@ -16,6 +17,7 @@ import io.tandem.api.flight.FlightEvents.FlightRemovedEvent;
 import io.tandem.api.flight.FlightEvents.FlightScheduledEvent;
 import io.tandem.api.flight.FlightEvents.ScheduleCancelledEvent;
 import io.tandem.api.flight.SeatMap;
+import io.tandem.command.CommandTestDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -29,6 +31,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FlightCatalogueAggregatesTest {
 
@@ -65,16 +69,6 @@ class FlightCatalogueAggregatesTest {
                    .expectNoEvents()
                    .expectExceptionMessage("seat_map row 5 is in two sections");
         }
-
-        @Test
-        void aRemovedFlightCannotBeRemovedAgain() {
-            fixture.given(KE703)
-                   .when(new RemoveFlightCommand("flight-1"))
-                   .expectEvents(new FlightRemovedEvent("flight-1"));
-            fixture.given(KE703, new FlightRemovedEvent("flight-1"))
-                   .when(new RemoveFlightCommand("flight-1"))
-                   .expectException(RejectedException.class);
-        }
     }
 
     @Nested
@@ -83,12 +77,15 @@ class FlightCatalogueAggregatesTest {
         private final AggregateTestFixture<FlightSchedule> fixture = new AggregateTestFixture<>(FlightSchedule.class);
         private final EmbeddedEventStore flightEvents =
                 EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        private final ScheduleDirectory directory =
+                new ScheduleDirectory(CommandTestDatabase.create(CommandTestDatabase.SCHEDULE_DIRECTORY));
 
         Schedules() {
             EventSourcingRepository<Flight> flights = EventSourcingRepository.builder(Flight.class)
                                                                              .eventStore(flightEvents)
                                                                              .build();
-            fixture.registerAnnotatedCommandHandler(new FlightScheduling(flights, fixture.getRepository()));
+            fixture.registerAnnotatedCommandHandler(new FlightScheduling(flights, fixture.getRepository(),
+                                                                         directory));
         }
 
         private void given(Object... flightHistory) {
@@ -105,6 +102,7 @@ class FlightCatalogueAggregatesTest {
                    .expectEvents(new FlightScheduledEvent("schedule-1", "flight-1", "KE703", "Korean Air", "ICN", "NRT",
                                                           DEPARTURE, ARRIVAL, FARES,
                                                           Map.of(Cabin.BUSINESS, 8, Cabin.ECONOMY, 168), A321));
+            assertThat(directory.schedulesOf("flight-1")).containsExactly("schedule-1");
         }
 
         @Test
@@ -140,6 +138,86 @@ class FlightCatalogueAggregatesTest {
                    .when(new CancelScheduleCommand("schedule-1", "late"))
                    .expectNoEvents()
                    .expectExceptionMessage("The flight has already departed.");
+        }
+    }
+
+    @Nested
+    class Removals {
+
+        private final FlightScheduledEvent scheduled = new FlightScheduledEvent(
+                "schedule-1", "flight-1", "KE703", "Korean Air", "ICN", "NRT", DEPARTURE, ARRIVAL, FARES,
+                Map.of(Cabin.BUSINESS, 8, Cabin.ECONOMY, 168), A321);
+        private final AggregateTestFixture<FlightSchedule> fixture = new AggregateTestFixture<>(FlightSchedule.class);
+        private final EmbeddedEventStore flightEvents =
+                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+
+        Removals() {
+            EventSourcingRepository<Flight> flights = EventSourcingRepository.builder(Flight.class)
+                                                                             .eventStore(flightEvents)
+                                                                             .build();
+            ScheduleDirectory directory =
+                    new ScheduleDirectory(CommandTestDatabase.create(CommandTestDatabase.SCHEDULE_DIRECTORY));
+            directory.register("schedule-1", "flight-1");
+            fixture.registerAnnotatedCommandHandler(new FlightRemoval(flights, fixture.getRepository(), directory));
+        }
+
+        private void flightHistory(Object... events) {
+            for (int i = 0; i < events.length; i++) {
+                flightEvents.publish(new GenericDomainEventMessage<>("Flight", "flight-1", i, events[i]));
+            }
+        }
+
+        private List<Object> flightHistory() {
+            return flightEvents.readEvents("flight-1").asStream().map(event -> (Object) event.getPayload()).toList();
+        }
+
+        @Test
+        void removingAFlightCancelsItsOpenSchedulesInTheSameUnitOfWork() {
+            flightHistory(KE703);
+            fixture.given(scheduled)
+                   .when(new RemoveFlightCommand("flight-1"))
+                   .expectEvents(new ScheduleCancelledEvent("schedule-1", "flight-1", FlightRemoval.REASON));
+            assertThat(flightHistory()).containsExactly(KE703, new FlightRemovedEvent("flight-1"));
+        }
+
+        @Test
+        void aFlightWithABookedSeatStaysAndSoDoItsSchedules() {
+            flightHistory(KE703);
+            fixture.given(scheduled, new SeatReservedEvent("schedule-1", "12A", Cabin.ECONOMY, "TD23456789AB"))
+                   .when(new RemoveFlightCommand("flight-1"))
+                   .expectNoEvents()
+                   .expectExceptionMessage("The flight has 1 booked seats.");
+            assertThat(flightHistory()).containsExactly(KE703);
+        }
+
+        @Test
+        void aCancelledScheduleIsLeftAsItIs() {
+            flightHistory(KE703);
+            fixture.given(scheduled, new ScheduleCancelledEvent("schedule-1", "flight-1", "weather"))
+                   .when(new RemoveFlightCommand("flight-1"))
+                   .expectNoEvents();
+            assertThat(flightHistory()).containsExactly(KE703, new FlightRemovedEvent("flight-1"));
+        }
+
+        @Test
+        void aDepartedScheduleIsLeftAsItIs() {
+            flightHistory(KE703);
+            Instant past = Instant.now().minus(1, ChronoUnit.HOURS);
+            fixture.given(new FlightScheduledEvent("schedule-1", "flight-1", "KE703", "Korean Air", "ICN", "NRT",
+                                                   past, past.plusSeconds(3600), FARES,
+                                                   Map.of(Cabin.BUSINESS, 8, Cabin.ECONOMY, 168), A321))
+                   .when(new RemoveFlightCommand("flight-1"))
+                   .expectNoEvents();
+            assertThat(flightHistory()).containsExactly(KE703, new FlightRemovedEvent("flight-1"));
+        }
+
+        @Test
+        void aRemovedFlightCannotBeRemovedAgain() {
+            flightHistory(KE703, new FlightRemovedEvent("flight-1"));
+            fixture.given(scheduled, new ScheduleCancelledEvent("schedule-1", "flight-1", FlightRemoval.REASON))
+                   .when(new RemoveFlightCommand("flight-1"))
+                   .expectNoEvents()
+                   .expectException(RejectedException.class);
         }
     }
 

@@ -19,8 +19,8 @@ import io.tandem.api.RejectedException;
 import io.tandem.api.identity.IssuedSession;
 import io.tandem.api.identity.RefreshOutcome;
 import io.tandem.api.identity.Role;
-import io.tandem.command.InMemoryPersonalDataKeys;
 import io.tandem.platform.axon.AxonInfrastructureConfiguration;
+import io.tandem.platform.personaldata.InMemoryPersonalDataKeys;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -176,7 +176,7 @@ class UserAccountTest {
 
     @Test
     void aSnapshotKeepsThePersonalFieldsEncrypted() {
-        Serializer snapshots = new AxonInfrastructureConfiguration().serializer(new InMemoryPersonalDataKeys());
+        Serializer snapshots = new AxonInfrastructureConfiguration().serializer(InMemoryPersonalDataKeys.perSubject());
         fixture.given(signedUp(), new ProfileUpdatedEvent(USER, "Kim Minji", "kimmy"), issued("t1", "f1", "h1"))
                .when(new GrantRoleCommand(USER, Role.ADMIN))
                .expectState(account -> {

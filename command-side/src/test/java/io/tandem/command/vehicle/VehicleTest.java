@@ -1,7 +1,6 @@
 package io.tandem.command.vehicle;
 
 import io.tandem.api.RejectedException;
-import io.tandem.command.InMemoryPersonalDataKeys;
 import io.tandem.api.vehicle.DueReason;
 import io.tandem.api.vehicle.FuelType;
 import io.tandem.api.vehicle.MaintenanceCalendar;
@@ -31,6 +30,7 @@ import io.tandem.api.vehicle.VehicleEvents.VehicleDetailsChangedEvent;
 import io.tandem.api.vehicle.VehicleEvents.VehicleMileageUpdatedEvent;
 import io.tandem.api.vehicle.VehicleEvents.VehicleRegisteredEvent;
 import io.tandem.platform.axon.AxonInfrastructureConfiguration;
+import io.tandem.platform.personaldata.InMemoryPersonalDataKeys;
 import io.tandem.testsupport.SharedPostgres;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -430,7 +430,7 @@ class VehicleTest {
     @Test
     void aSnapshotRestoresWhatDueDecisionsNeed() {
         Serializer snapshots = new AxonInfrastructureConfiguration().serializer(
-                new InMemoryPersonalDataKeys());
+                InMemoryPersonalDataKeys.perSubject());
         MaintenanceDetails service = oilChange(TODAY.minusMonths(1), 40_000, 9_000);
         fixture.given(registered(), oilSchedule(), logged("r-1", service),
                       new VehicleMileageUpdatedEvent(vehicleId, OWNER, 50_200),

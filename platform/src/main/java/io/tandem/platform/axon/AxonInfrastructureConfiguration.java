@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -124,7 +125,11 @@ public class AxonInfrastructureConfiguration {
         return new WeakReferenceCache();
     }
 
-    /** Commands that lose an optimistic-locking race against another node are retried on fresh state. */
+    /**
+     * Commands that lose an optimistic-locking race against another node are retried on fresh state; so are those
+     * that lose the race to create an aggregate on another node (two "create if missing" commands for one id at
+     * once: within one node the repository's lock already puts them one after the other), which then find it made.
+     */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus,
                                          @Value("${tandem.axon.command-retries:5}") int retries) {
@@ -145,7 +150,7 @@ public class AxonInfrastructureConfiguration {
 
     private static boolean causedByConcurrency(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package io.tandem.platform.axon;
 
+import io.tandem.platform.personaldata.InMemoryPersonalDataKeys;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.tandem.platform.axon;
 
+import io.tandem.platform.personaldata.InMemoryPersonalDataKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
 import io.tandem.api.booking.Passenger;

@@ -3,6 +3,7 @@ package io.tandem.platform.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tandem.testsupport.TestImages;
 import io.tandem.testsupport.s3.SharedS3Server;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.booking.BookingQueries.BookingPage;
 import io.tandem.api.booking.BookingQueries.BookingView;
 import io.tandem.api.booking.BookingQueries.FindBookingQuery;
@@ -77,7 +78,7 @@ class BookingAdminQueryController {
     @GetMapping("/api/admin/bookings/{booking_number}")
     @Operation(summary = "Any booking by its number")
     BookingView one(@PathVariable("booking_number") String bookingNumber) {
-        if (!BookingText.isBookingNumber(bookingNumber)) {
+        if (!BookingNumber.isValid(bookingNumber)) {
             throw BookingQueryController.notFound();
         }
         return queries.query(new FindBookingQuery(bookingNumber, null), BookingView.class).join();

@@ -3,6 +3,7 @@ package io.tandem.query.booking;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
+import io.tandem.api.booking.BookingEvents.RefundFailedEvent;
 import io.tandem.api.booking.BookingQueries.BookingView;
 import io.tandem.api.booking.BookingStatus;
 import io.tandem.api.booking.Passenger;
@@ -39,7 +40,7 @@ record BookingDocument(String bookingNumber, String userId, BookingStatus status
             nameParts.addAll(BookingText.hangulParts(passenger.name()));
         }
         return new BookingDocument(
-                event.bookingNumber(), event.userId(), BookingStatus.PENDING_PAYMENT, event.scheduleId(),
+                event.bookingNumber(), event.userId(), BookingStatus.after(event).orElseThrow(), event.scheduleId(),
                 BookingText.flightNumber(event.flightNumber()), event.origin(), event.destination(),
                 event.departureAt(), event.seatId(), event.cabin(),
                 passengers.stream().map(p -> new PassengerDocument(p.name(), p.birthDate(), p.phone())).toList(),
@@ -59,10 +60,11 @@ record BookingDocument(String bookingNumber, String userId, BookingStatus status
                                    newReceiptId, refundAttempts, lastRefundError, createdAt);
     }
 
-    BookingDocument withRefundFailure(int attempt, String reason) {
-        return new BookingDocument(bookingNumber, userId, BookingStatus.REFUND_FAILED, scheduleId, flightNumber,
-                                   origin, destination, departureAt, seatId, cabin, passengers, phones, nameParts,
-                                   amount, expiresAt, receiptId, attempt, reason, createdAt);
+    BookingDocument withRefundFailure(RefundFailedEvent event) {
+        return new BookingDocument(bookingNumber, userId, BookingStatus.after(event).orElseThrow(), scheduleId,
+                                   flightNumber, origin, destination, departureAt, seatId, cabin, passengers, phones,
+                                   nameParts, amount, expiresAt, receiptId, event.attempt(), event.reason(),
+                                   createdAt);
     }
 
     BookingView toView() {

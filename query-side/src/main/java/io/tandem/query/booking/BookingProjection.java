@@ -2,12 +2,8 @@ package io.tandem.query.booking;
 
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
-import io.tandem.api.booking.BookingEvents.BookingCancellationRequestedEvent;
-import io.tandem.api.booking.BookingEvents.BookingCancelledEvent;
-import io.tandem.api.booking.BookingEvents.BookingConfirmedEvent;
-import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
+import io.tandem.api.booking.BookingEvents.BookingEvent;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
-import io.tandem.api.booking.BookingEvents.BookingRefundedEvent;
 import io.tandem.api.booking.BookingEvents.PaymentRecordedEvent;
 import io.tandem.api.booking.BookingEvents.RefundFailedEvent;
 import io.tandem.api.booking.BookingQueries.BookingPage;
@@ -18,6 +14,7 @@ import io.tandem.api.booking.BookingQueries.ListMyBookingsQuery;
 import io.tandem.api.booking.BookingStatus;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
+import io.tandem.platform.jdbc.OffsetPage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,9 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Bookings as travellers and admins read them, one row per booking with its passengers as JSONB.
@@ -49,12 +46,14 @@ class BookingProjection {
     private static final RowMapper<BookingView> VIEW = (rs, row) -> new BookingView(
             rs.getString("booking_number"), rs.getString("user_id"), BookingStatus.valueOf(rs.getString("status")),
             rs.getString("schedule_id"), rs.getString("flight_number"), rs.getString("origin"),
-            rs.getString("destination"), instant(rs.getObject("departure_at", OffsetDateTime.class)),
+            rs.getString("destination"), instant(rs, "departure_at"),
             rs.getString("seat_id"), Cabin.valueOf(rs.getString("cabin")),
             BookingText.readPassengers(rs.getString("passengers")), rs.getLong("amount"),
-            instant(rs.getObject("expires_at", OffsetDateTime.class)), rs.getString("receipt_id"),
+            instant(rs, "expires_at"), rs.getString("receipt_id"),
             rs.getInt("refund_attempts"), rs.getString("last_refund_error"),
-            instant(rs.getObject("created_at", OffsetDateTime.class)));
+            instant(rs, "created_at"));
+
+    private static final String NEWEST_FIRST = "created_at DESC, booking_number DESC";
 
     private final JdbcClient jdbc;
 
@@ -75,7 +74,7 @@ class BookingProjection {
                  """)
             .param("bookingNumber", event.bookingNumber())
             .param("userId", event.userId())
-            .param("status", BookingStatus.PENDING_PAYMENT.name())
+            .param("status", BookingStatus.after(event).orElseThrow().name())
             .param("scheduleId", event.scheduleId())
             .param("flightId", event.flightId())
             .param("flightNumber", BookingText.flightNumber(event.flightNumber()))
@@ -97,21 +96,6 @@ class BookingProjection {
         update(event.bookingNumber(), sequence, "receipt_id = :receiptId", "receiptId", event.receiptId());
     }
 
-    @EventHandler
-    void on(BookingConfirmedEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.CONFIRMED);
-    }
-
-    @EventHandler
-    void on(BookingExpiredEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.EXPIRED);
-    }
-
-    @EventHandler
-    void on(BookingCancellationRequestedEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.CANCELLATION_REQUESTED);
-    }
-
     /** Admins see the failed refund: how many attempts so far and why the last one failed. */
     @EventHandler
     void on(RefundFailedEvent event, @SequenceNumber long sequence) {
@@ -120,7 +104,7 @@ class BookingProjection {
                                     last_sequence = :sequence
                  WHERE booking_number = :bookingNumber AND last_sequence < :sequence
                  """)
-            .param("status", BookingStatus.REFUND_FAILED.name())
+            .param("status", BookingStatus.after(event).orElseThrow().name())
             .param("attempt", event.attempt())
             .param("reason", event.reason())
             .param("sequence", sequence)
@@ -128,15 +112,10 @@ class BookingProjection {
             .update();
     }
 
-    /** The money is back; the booking stays CANCELLATION_REQUESTED until the cancellation completes. */
+    /** Events that change nothing but the status, as {@link BookingStatus#after} maps them. */
     @EventHandler
-    void on(BookingRefundedEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.CANCELLATION_REQUESTED);
-    }
-
-    @EventHandler
-    void on(BookingCancelledEvent event, @SequenceNumber long sequence) {
-        status(event.bookingNumber(), sequence, BookingStatus.CANCELLED);
+    void on(BookingEvent event, @SequenceNumber long sequence) {
+        BookingStatus.after(event).ifPresent(status -> status(event.bookingNumber(), sequence, status));
     }
 
     /** The passengers are the erased person's data; the bookings stay, as the business's record, without them. */
@@ -169,20 +148,10 @@ class BookingProjection {
 
     @QueryHandler
     BookingPage handle(ListMyBookingsQuery query) {
-        long total = jdbc.sql("SELECT count(*) FROM booking WHERE user_id = :userId")
-                         .param("userId", query.userId())
-                         .query(Long.class).single();
-        List<BookingView> bookings = jdbc.sql("""
-                                              SELECT * FROM booking WHERE user_id = :userId
-                                              ORDER BY created_at DESC, booking_number DESC
-                                              LIMIT :size OFFSET :offset
-                                              """)
-                                         .param("userId", query.userId())
-                                         .param("size", query.size())
-                                         .param("offset", (long) query.page() * query.size())
-                                         .query(VIEW)
-                                         .list();
-        return new BookingPage(bookings, query.page(), query.size(), total);
+        OffsetPage<BookingView> page = OffsetPage.read(
+                jdbc, "FROM booking WHERE user_id = :userId", statement -> statement.param("userId", query.userId()),
+                NEWEST_FIRST, VIEW, query.page(), query.size());
+        return new BookingPage(page.items(), query.page(), query.size(), page.total());
     }
 
     /** Every booking matching the filters, newest first; dates are UTC departure dates, both ends included. */
@@ -196,16 +165,10 @@ class BookingProjection {
                          AND (CAST(:to AS DATE) IS NULL
                               OR departure_at < (CAST(:to AS DATE) + 1)::timestamp AT TIME ZONE 'UTC')
                        """;
-        long total = withFilters(jdbc.sql("SELECT count(*) FROM booking " + where), query)
-                .query(Long.class).single();
-        List<BookingView> bookings = withFilters(jdbc.sql(
-                "SELECT * FROM booking " + where
-                + " ORDER BY created_at DESC, booking_number DESC LIMIT :size OFFSET :offset"), query)
-                .param("size", query.size())
-                .param("offset", (long) query.page() * query.size())
-                .query(VIEW)
-                .list();
-        return new BookingPage(bookings, query.page(), query.size(), total);
+        OffsetPage<BookingView> page = OffsetPage.read(jdbc, "FROM booking " + where,
+                                                       statement -> withFilters(statement, query), NEWEST_FIRST, VIEW,
+                                                       query.page(), query.size());
+        return new BookingPage(page.items(), query.page(), query.size(), page.total());
     }
 
     private void status(String bookingNumber, long sequence, BookingStatus status) {
@@ -226,13 +189,5 @@ class BookingProjection {
                         .param("flightNumber", BookingText.flightNumber(query.flightNumber()))
                         .param("from", query.from())
                         .param("to", query.to());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.booking.BookingQueries.BookingPage;
 import io.tandem.api.booking.BookingQueries.BookingView;
 import io.tandem.api.booking.BookingQueries.FindBookingQuery;
@@ -45,7 +46,7 @@ class BookingQueryController {
     @GetMapping("/api/bookings/{booking_number}")
     @Operation(summary = "One of your bookings; anyone else's answers 404, as an unknown one does")
     BookingView one(@Parameter(example = "TD7K2M9Q4X1B") @PathVariable("booking_number") String bookingNumber) {
-        if (!BookingText.isBookingNumber(bookingNumber)) {
+        if (!BookingNumber.isValid(bookingNumber)) {
             throw notFound();
         }
         return queries.query(new FindBookingQuery(bookingNumber, CurrentUser.id()), BookingView.class).join();

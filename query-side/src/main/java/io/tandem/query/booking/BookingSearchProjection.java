@@ -1,11 +1,7 @@
 package io.tandem.query.booking;
 
-import io.tandem.api.booking.BookingEvents.BookingCancellationRequestedEvent;
-import io.tandem.api.booking.BookingEvents.BookingCancelledEvent;
-import io.tandem.api.booking.BookingEvents.BookingConfirmedEvent;
-import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
+import io.tandem.api.booking.BookingEvents.BookingEvent;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
-import io.tandem.api.booking.BookingEvents.BookingRefundedEvent;
 import io.tandem.api.booking.BookingEvents.PaymentRecordedEvent;
 import io.tandem.api.booking.BookingEvents.RefundFailedEvent;
 import io.tandem.api.booking.BookingQueries.BookingPage;
@@ -58,36 +54,16 @@ class BookingSearchProjection {
     }
 
     @EventHandler
-    void on(BookingConfirmedEvent event, @SequenceNumber long sequence) {
-        change(event.bookingNumber(), sequence, document -> document.withStatus(BookingStatus.CONFIRMED));
-    }
-
-    @EventHandler
-    void on(BookingExpiredEvent event, @SequenceNumber long sequence) {
-        change(event.bookingNumber(), sequence, document -> document.withStatus(BookingStatus.EXPIRED));
-    }
-
-    @EventHandler
-    void on(BookingCancellationRequestedEvent event, @SequenceNumber long sequence) {
-        change(event.bookingNumber(), sequence,
-               document -> document.withStatus(BookingStatus.CANCELLATION_REQUESTED));
-    }
-
-    @EventHandler
     void on(RefundFailedEvent event, @SequenceNumber long sequence) {
         change(event.bookingNumber(), sequence,
-               document -> document.withRefundFailure(event.attempt(), event.reason()));
+               document -> document.withRefundFailure(event));
     }
 
+    /** Events that change nothing but the status, as {@link BookingStatus#after} maps them. */
     @EventHandler
-    void on(BookingRefundedEvent event, @SequenceNumber long sequence) {
-        change(event.bookingNumber(), sequence,
-               document -> document.withStatus(BookingStatus.CANCELLATION_REQUESTED));
-    }
-
-    @EventHandler
-    void on(BookingCancelledEvent event, @SequenceNumber long sequence) {
-        change(event.bookingNumber(), sequence, document -> document.withStatus(BookingStatus.CANCELLED));
+    void on(BookingEvent event, @SequenceNumber long sequence) {
+        BookingStatus.after(event).ifPresent(
+                status -> change(event.bookingNumber(), sequence, document -> document.withStatus(status)));
     }
 
     /**

@@ -1,12 +1,8 @@
 package io.tandem.query.booking;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tandem.api.booking.Passenger;
+import io.tandem.platform.jdbc.JsonColumns;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,9 +13,6 @@ import java.util.regex.Pattern;
 /** How booking values are normalized for storage and search, the same way when written and when asked for. */
 final class BookingText {
 
-    /** {@code TD} and ten characters of [0-9A-Z], as the command side issues them. */
-    static final String BOOKING_NUMBER = "TD[0-9A-Z]{10}";
-
     /** A name longer than this (after removing spaces) is not split into parts; real names are far shorter. */
     private static final int MAX_PART_SOURCE = 20;
     private static final Pattern HANGUL_RUN = Pattern.compile("\\p{IsHangul}{2,}");
@@ -27,16 +20,8 @@ final class BookingText {
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[0-9][0-9\\s().-]*");
     private static final TypeReference<List<Passenger>> PASSENGERS = new TypeReference<>() {
     };
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private BookingText() {
-    }
-
-    static boolean isBookingNumber(String value) {
-        return value != null && value.matches(BOOKING_NUMBER);
     }
 
     /** Upper case without spaces ({@code "ke 123"} is {@code KE123}); null stays null. */
@@ -105,19 +90,12 @@ final class BookingText {
         return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
     }
 
+    /** The passengers column holds snake_case JSON ({@code birth_date}), as the API shows passengers. */
     static String writePassengers(List<Passenger> passengers) {
-        try {
-            return JSON.writeValueAsString(passengers == null ? List.of() : passengers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return JsonColumns.writeSnakeCase(passengers == null ? List.of() : passengers);
     }
 
     static List<Passenger> readPassengers(String json) {
-        try {
-            return JSON.readValue(json, PASSENGERS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable passengers column", e);
-        }
+        return JsonColumns.readSnakeCase(json, PASSENGERS);
     }
 }

@@ -21,10 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /** The couples' chat history and read markers. Re-delivered events leave the rows as they were. */
 @Component
@@ -130,7 +131,7 @@ class ChatProjection {
             statement = statement.param("sentAt", utc(after.instant(0))).param("messageId", after.value(1));
         }
         List<ChatMessageView> rows = statement.query((rs, row) -> {
-            Instant sentAt = rs.getObject("sent_at", OffsetDateTime.class).toInstant();
+            Instant sentAt = instant(rs, "sent_at");
             boolean mineMessage = rs.getString("sender_id").equals(query.userId());
             boolean read = !sentAt.isAfter(mineMessage ? partnerMark : myMark);
             return new ChatMessageView(rs.getString("message_id"), rs.getString("sender_id"), rs.getString("text"),
@@ -149,12 +150,7 @@ class ChatProjection {
                    .param("coupleId", coupleId)
                    .param("readerId", readerId)
                    .query((rs, row) -> new ChatReadState(readerId, rs.getString("message_id"),
-                                                         rs.getObject("message_sent_at", OffsetDateTime.class)
-                                                           .toInstant()))
+                                                         instant(rs, "message_sent_at")))
                    .optional();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -28,9 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Posts by id and their comment threads in PostgreSQL. Events of one post, or of one comment, arrive in order (the
@@ -50,12 +51,12 @@ class CommunityProjection {
     private static final RowMapper<PostView> POST = (rs, row) -> new PostView(
             rs.getString("post_id"), rs.getString("author_id"), rs.getString("title"), rs.getString("content"),
             JsonColumns.read(rs.getString("image_file_ids"), STRINGS), rs.getLong("comment_count"),
-            instant(rs.getObject("created_at", OffsetDateTime.class)),
-            instant(rs.getObject("edited_at", OffsetDateTime.class)));
+            instant(rs, "created_at"),
+            instant(rs, "edited_at"));
 
     private static final RowMapper<CommentView> COMMENT = (rs, row) -> new CommentView(
             rs.getString("comment_id"), rs.getString("post_id"), rs.getString("author_id"), rs.getString("content"),
-            instant(rs.getObject("created_at", OffsetDateTime.class)));
+            instant(rs, "created_at"));
 
     private static final String GRANT_PREFIX = "post/";
 
@@ -254,13 +255,5 @@ class CommunityProjection {
 
     private static RejectedException postNotFound() {
         return new RejectedException(Rejection.notFound("post_not_found", "No such post."));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Couples, and each partner's view of theirs: the partner's profile from the user profile read model, the day they
@@ -51,7 +52,7 @@ class CoupleProjection {
             .param("inviterId", event.inviterId())
             .param("inviteeId", event.inviteeId())
             .param("startedOn", event.startedOn())
-            .param("linkedAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+            .param("linkedAt", utc(occurredAt))
             .param("sequence", sequence)
             .update();
     }
@@ -74,7 +75,7 @@ class CoupleProjection {
                  UPDATE couple SET disconnected_at = :at, last_sequence = :sequence
                  WHERE couple_id = :coupleId AND last_sequence < :sequence
                  """)
-            .param("at", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+            .param("at", utc(occurredAt))
             .param("sequence", sequence)
             .param("coupleId", event.coupleId())
             .update();
@@ -107,7 +108,7 @@ class CoupleProjection {
                                new PartnerProfile(rs.getString("partner_id"), rs.getString("name"),
                                                   rs.getString("nickname"), rs.getString("profile_image_url")),
                                startedOn, ActiveCouples.daysTogether(startedOn, today),
-                               rs.getObject("linked_at", OffsetDateTime.class).toInstant());
+                               instant(rs, "linked_at"));
                    })
                    .single();
     }

@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * A couple's plans in time order, by page or by keyset cursor on (time, id). An ended couple's plans go: their titles
@@ -34,7 +35,7 @@ class PlanProjection {
 
     private static final RowMapper<PlanView> VIEW = (rs, row) -> new PlanView(
             rs.getString("plan_id"), rs.getString("title"), rs.getString("place"),
-            rs.getObject("plan_time", OffsetDateTime.class).toInstant(), rs.getString("created_by"));
+            instant(rs, "plan_time"), rs.getString("created_by"));
 
     private final JdbcClient jdbc;
     private final ActiveCouples couples;
@@ -134,9 +135,5 @@ class PlanProjection {
         String next = rest.size() > request.size()
                 ? Cursor.of(slice.get(slice.size() - 1).time(), slice.get(slice.size() - 1).id()).encode() : null;
         return new PlanPage(slice, null, null, request.size(), next);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Who owns which file and what it is; a deleted file's row is gone, so it answers 404 like any unknown id. Who else
@@ -50,7 +51,7 @@ class FileMetadataProjection {
             .param("size", event.size())
             .param("sha256", event.sha256())
             .param("storageKey", event.storageKey())
-            .param("uploadedAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+            .param("uploadedAt", utc(occurredAt))
             .update();
     }
 
@@ -94,7 +95,7 @@ class FileMetadataProjection {
                            rs.getString("file_id"), rs.getString("owner_id"), rs.getString("file_name"),
                            rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
                            rs.getString("storage_key"),
-                           rs.getObject("uploaded_at", OffsetDateTime.class).toInstant()))
+                           instant(rs, "uploaded_at")))
                    .optional();
     }
 }

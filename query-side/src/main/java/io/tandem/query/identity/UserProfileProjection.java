@@ -12,6 +12,7 @@ import io.tandem.api.identity.IdentityQueries.UserPage;
 import io.tandem.api.identity.IdentityQueries.UserProfile;
 import io.tandem.api.identity.ProfileImages;
 import io.tandem.api.identity.Role;
+import io.tandem.platform.jdbc.OffsetPage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,13 +23,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Profiles as users and admins read them. Every handler writes absolute values (or a set union for roles), so
@@ -42,7 +44,7 @@ class UserProfileProjection {
     private static final RowMapper<UserProfile> PROFILE = (rs, row) -> new UserProfile(
             rs.getString("user_id"), rs.getString("email"), rs.getString("name"), rs.getString("nickname"),
             rs.getString("profile_image_url"), roles(rs.getString("roles")), rs.getString("provider"),
-            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+            instant(rs, "created_at"));
 
     private final JdbcClient jdbc;
 
@@ -66,7 +68,7 @@ class UserProfileProjection {
             .param("image", event.profileImageUrl())
             .param("roles", rolesColumn(EnumSet.of(Role.USER, event.role())))
             .param("provider", event.kakaoId() != null ? "kakao" : "email")
-            .param("createdAt", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+            .param("createdAt", utc(occurredAt))
             .update();
     }
 
@@ -133,13 +135,9 @@ class UserProfileProjection {
 
     @QueryHandler
     UserPage handle(ListUsersQuery query) {
-        long total = jdbc.sql("SELECT count(*) FROM user_profile").query(Long.class).single();
-        var users = jdbc.sql("SELECT * FROM user_profile ORDER BY created_at DESC, user_id LIMIT :size OFFSET :offset")
-                        .param("size", query.size())
-                        .param("offset", (long) query.page() * query.size())
-                        .query(PROFILE)
-                        .list();
-        return new UserPage(users, query.page(), query.size(), total);
+        OffsetPage<UserProfile> page = OffsetPage.read(jdbc, "FROM user_profile", "created_at DESC, user_id", PROFILE,
+                                                       query.page(), query.size());
+        return new UserPage(page.items(), query.page(), query.size(), page.total());
     }
 
     private static String rolesColumn(Set<Role> roles) {

@@ -20,9 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Every user's notifications, newest first or unread first, paged by keyset so a long history costs the same to
@@ -37,7 +38,7 @@ class NotificationProjection {
     private static final RowMapper<NotificationView> VIEW = (rs, row) -> new NotificationView(
             rs.getString("notification_id"), NotificationKind.valueOf(rs.getString("kind")), rs.getString("title"),
             rs.getString("body"), rs.getString("subject_id"),
-            rs.getObject("sent_at", OffsetDateTime.class).toInstant(), rs.getObject("read_at") != null);
+            instant(rs, "sent_at"), rs.getObject("read_at") != null);
 
     private final JdbcClient jdbc;
 
@@ -152,9 +153,5 @@ class NotificationProjection {
                    .param("limit", limit)
                    .query(VIEW)
                    .list();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Vehicles with their schedule, and their maintenance records with the totals computed once here.
@@ -216,9 +216,5 @@ class VehicleProjection {
     /** Plates compare without spaces and hyphens and regardless of case: "12가 3456" finds "12가3456". */
     static String plateKey(String plate) {
         return plate.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

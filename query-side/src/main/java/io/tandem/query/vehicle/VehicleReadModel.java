@@ -38,9 +38,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,6 +47,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
 
 /**
  * Answers the vehicle queries from the rows of {@link VehicleProjection}. A user sees only their own live vehicles
@@ -67,8 +67,8 @@ class VehicleReadModel {
                             rs.getString("plate_number"), rs.getString("make"), rs.getString("model"),
                             rs.getInt("year"), FuelType.valueOf(rs.getString("fuel_type")), rs.getLong("mileage"),
                             rs.getObject("registered_on", LocalDate.class),
-                            instant(rs.getObject("registered_at", OffsetDateTime.class)),
-                            instant(rs.getObject("deleted_at", OffsetDateTime.class))),
+                            instant(rs, "registered_at"),
+                            instant(rs, "deleted_at")),
             rs.getLong("registration_mileage"), JsonColumns.read(rs.getString("schedule"), RULES));
 
     private static final RowMapper<MaintenanceView> RECORD = (rs, row) -> new MaintenanceView(
@@ -80,7 +80,7 @@ class VehicleReadModel {
                                                  part.cost()))
                        .toList(),
             rs.getLong("parts_cost"), rs.getLong("labour_cost"), rs.getLong("total_cost"),
-            instant(rs.getObject("recorded_at", OffsetDateTime.class)));
+            instant(rs, "recorded_at"));
 
     private static final Slices<VehicleView> VEHICLES = new Slices<>(
             "SELECT * FROM vehicle v WHERE (CAST(:ownerId AS VARCHAR) IS NULL OR v.owner_id = :ownerId)"
@@ -283,10 +283,6 @@ class VehicleReadModel {
         filters.put("from", from);
         filters.put("to", to);
         return filters;
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 
     /** A vehicle row with what the next due items are computed from besides the view. */

@@ -2,6 +2,7 @@ package io.tandem.query.booking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
+import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.booking.Passenger;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.identity.Role;
@@ -54,7 +55,6 @@ abstract class BookingTestSupport {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String NUMBER_CHARACTERS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @DynamicPropertySource
@@ -119,11 +119,7 @@ abstract class BookingTestSupport {
 
     /** A new booking number as the command side makes them: TD and ten characters of [0-9A-Z]. */
     static String bookingNumber() {
-        StringBuilder number = new StringBuilder("TD");
-        for (int i = 0; i < 10; i++) {
-            number.append(NUMBER_CHARACTERS.charAt(RANDOM.nextInt(NUMBER_CHARACTERS.length())));
-        }
-        return number.toString();
+        return BookingNumber.next();
     }
 
     /** A flight number no other test uses: two letters and four digits. */

@@ -7,8 +7,8 @@ import io.tandem.api.booking.BookingEvents.BookingCancellationRequestedEvent;
 import io.tandem.api.booking.BookingEvents.BookingCancelledEvent;
 import io.tandem.api.booking.BookingEvents.BookingRefundedEvent;
 import io.tandem.api.booking.SeatCommands.ReleaseSeatCommand;
-import io.tandem.saga.payment.BootpayClient;
-import io.tandem.saga.payment.BootpayClient.CancelResult;
+import io.tandem.saga.refund.RefundRetryPolicy;
+import io.tandem.saga.refund.Refunds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -34,7 +34,7 @@ public class BookingRefundSaga {
     @Autowired
     private transient DeadlineManager deadlines;
     @Autowired
-    private transient BootpayClient bootpay;
+    private transient Refunds refunds;
     @Autowired
     private transient RefundRetryPolicy retryPolicy;
 
@@ -63,7 +63,7 @@ public class BookingRefundSaga {
 
     private void refund() {
         attempts++;
-        CancelResult result = bootpay.cancel(receiptId, amount, cancelId, reason);
+        Refunds.Result result = refunds.refund(receiptId, amount, cancelId, reason);
         if (result.refunded()) {
             commands.sendAndWait(new RecordRefundCommand(bookingNumber, cancelId, amount));
             return;

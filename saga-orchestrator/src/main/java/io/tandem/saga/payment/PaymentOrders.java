@@ -1,13 +1,11 @@
 package io.tandem.saga.payment;
 
 import io.tandem.api.booking.BookingEvents.BookingCancellationRequestedEvent;
-import io.tandem.api.booking.BookingEvents.BookingCancelledEvent;
-import io.tandem.api.booking.BookingEvents.BookingConfirmedEvent;
-import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
+import io.tandem.api.booking.BookingEvents.BookingEvent;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
 import io.tandem.api.booking.BookingEvents.BookingRefundedEvent;
 import io.tandem.api.booking.BookingEvents.PaymentRecordedEvent;
-import io.tandem.api.booking.BookingEvents.RefundFailedEvent;
+import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.booking.BookingStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,11 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * What each booking owes and where its payment stands, as the booking events tell it: the payment edge's own copy,
@@ -38,7 +36,6 @@ class PaymentOrders {
 
     private static final Duration PATIENCE = Duration.ofSeconds(3);
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final Pattern BOOKING_NUMBER = Pattern.compile("TD[0-9A-Z]{10}");
 
     static final String PROCESSING_GROUP = "payment-orders";
 
@@ -59,7 +56,7 @@ class PaymentOrders {
             .param("bookingNumber", event.bookingNumber())
             .param("userId", event.userId())
             .param("amount", event.amount())
-            .param("status", BookingStatus.PENDING_PAYMENT.name())
+            .param("status", BookingStatus.after(event).orElseThrow().name())
             .param("orderName", orderName(event))
             .param("expiresAt", utc(event.expiresAt()))
             .param("placedAt", utc(occurredAt))
@@ -80,27 +77,12 @@ class PaymentOrders {
     }
 
     @EventHandler
-    void on(BookingConfirmedEvent event) {
-        status(event.bookingNumber(), BookingStatus.CONFIRMED);
-    }
-
-    @EventHandler
-    void on(BookingExpiredEvent event) {
-        status(event.bookingNumber(), BookingStatus.EXPIRED);
-    }
-
-    @EventHandler
     void on(BookingCancellationRequestedEvent event) {
         jdbc.sql("UPDATE payment_order SET cancel_id = :cancelId WHERE booking_number = :bookingNumber")
             .param("cancelId", event.cancelId())
             .param("bookingNumber", event.bookingNumber())
             .update();
-        status(event.bookingNumber(), BookingStatus.CANCELLATION_REQUESTED);
-    }
-
-    @EventHandler
-    void on(RefundFailedEvent event) {
-        status(event.bookingNumber(), BookingStatus.REFUND_FAILED);
+        follow(event);
     }
 
     @EventHandler
@@ -109,12 +91,13 @@ class PaymentOrders {
             .param("amount", event.refundedAmount())
             .param("bookingNumber", event.bookingNumber())
             .update();
-        status(event.bookingNumber(), BookingStatus.CANCELLATION_REQUESTED);
+        follow(event);
     }
 
+    /** Events that change nothing but the status, as {@link BookingStatus#after} maps them. */
     @EventHandler
-    void on(BookingCancelledEvent event) {
-        status(event.bookingNumber(), BookingStatus.CANCELLED);
+    void on(BookingEvent event) {
+        follow(event);
     }
 
     @ResetHandler
@@ -130,7 +113,7 @@ class PaymentOrders {
     Optional<PaymentOrder> findSoon(String bookingNumber) {
         Instant giveUp = Instant.now().plus(PATIENCE);
         Optional<PaymentOrder> order = find(bookingNumber);
-        while (order.isEmpty() && BOOKING_NUMBER.matcher(bookingNumber).matches() && Instant.now().isBefore(giveUp)) {
+        while (order.isEmpty() && BookingNumber.isValid(bookingNumber) && Instant.now().isBefore(giveUp)) {
             LockSupport.parkNanos(POLL.toNanos());
             order = find(bookingNumber);
         }
@@ -149,22 +132,19 @@ class PaymentOrders {
         return event.flightNumber() + " " + event.origin() + "→" + event.destination() + " " + event.seatId();
     }
 
-    private void status(String bookingNumber, BookingStatus status) {
-        jdbc.sql("UPDATE payment_order SET status = :status WHERE booking_number = :bookingNumber")
-            .param("status", status.name())
-            .param("bookingNumber", bookingNumber)
-            .update();
+    private void follow(BookingEvent event) {
+        BookingStatus.after(event).ifPresent(status -> jdbc.sql(
+                        "UPDATE payment_order SET status = :status WHERE booking_number = :bookingNumber")
+                .param("status", status.name())
+                .param("bookingNumber", event.bookingNumber())
+                .update());
     }
 
     private static PaymentOrder order(ResultSet rs, int row) throws SQLException {
         return new PaymentOrder(rs.getString("booking_number"), rs.getString("user_id"), rs.getLong("amount"),
                                 BookingStatus.valueOf(rs.getString("status")), rs.getString("order_name"),
-                                rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                                instant(rs, "expires_at"),
                                 rs.getString("receipt_id"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     record PaymentOrder(String bookingNumber, String userId, long amount, BookingStatus status, String orderName,

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * The journal of payment notifications (channel {@code webhook}) and attach requests ({@code attach}): one row per
@@ -34,7 +34,7 @@ class PaymentWebhooks {
                  VALUES (:receivedAt, :channel, :remoteAddress, :webhookType, :receiptId, :claimedOrderId,
                          :claimedStatus, :claimedPrice, :orderId, :verifiedStatus, :verifiedPrice, :outcome, :detail)
                  """)
-            .param("receivedAt", OffsetDateTime.ofInstant(delivery.receivedAt(), ZoneOffset.UTC))
+            .param("receivedAt", utc(delivery.receivedAt()))
             .param("channel", delivery.channel())
             .param("remoteAddress", cut(delivery.remoteAddress(), 64))
             .param("webhookType", cut(delivery.webhookType(), 64))
@@ -56,8 +56,13 @@ class PaymentWebhooks {
                    .query(Long.class).single() > 0;
     }
 
+    /** The receipt the booking was paid with: from its events, or from a recording they have not reached yet. */
+    Optional<String> paidWith(PaymentOrders.PaymentOrder order) {
+        return order.receiptId() != null ? Optional.of(order.receiptId()) : recordedReceipt(order.bookingNumber());
+    }
+
     /** The receipt a payment of this order was recorded with, if one was. */
-    Optional<String> recordedReceipt(String orderId) {
+    private Optional<String> recordedReceipt(String orderId) {
         return jdbc.sql("""
                         SELECT receipt_id FROM payment_webhook WHERE order_id = :orderId AND outcome = 'recorded'
                         ORDER BY id LIMIT 1

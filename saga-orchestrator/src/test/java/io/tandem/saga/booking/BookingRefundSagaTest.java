@@ -8,6 +8,7 @@ import io.tandem.api.booking.BookingEvents.BookingCancelledEvent;
 import io.tandem.api.booking.BookingEvents.BookingRefundedEvent;
 import io.tandem.api.booking.SeatCommands.ReleaseSeatCommand;
 import io.tandem.saga.payment.LoopbackBootpayClients;
+import io.tandem.saga.refund.RefundRetryPolicy;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +42,7 @@ class BookingRefundSagaTest {
         requested = new BookingCancellationRequestedEvent(BOOKING, "user-1", receiptId, 250_000, CANCEL_ID, false,
                                                           "changed plans");
         fixture = new SagaTestFixture<>(BookingRefundSaga.class);
-        fixture.registerResource(LoopbackBootpayClients.create(bootpay));
+        fixture.registerResource(LoopbackBootpayClients.refunds(bootpay));
         fixture.registerResource(new RefundRetryPolicy(Duration.ofMinutes(1), Duration.ofMinutes(30), 5));
     }
 
@@ -82,7 +83,7 @@ class BookingRefundSagaTest {
                .whenPublishingA(requested)
                .expectDispatchedCommands(new RecordRefundCommand(BOOKING, CANCEL_ID, 250_000));
         SagaTestFixture<BookingRefundSaga> retried = new SagaTestFixture<>(BookingRefundSaga.class);
-        retried.registerResource(LoopbackBootpayClients.create(bootpay));
+        retried.registerResource(LoopbackBootpayClients.refunds(bootpay));
         retried.registerResource(new RefundRetryPolicy(Duration.ofMinutes(1), Duration.ofMinutes(30), 5));
         retried.givenNoPriorActivity()
                .whenPublishingA(requested)

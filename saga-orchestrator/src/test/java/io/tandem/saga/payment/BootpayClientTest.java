@@ -125,7 +125,7 @@ class BootpayClientTest {
     @Test
     void aTokenAboutToExpireIsRenewedBeforeUse() {
         String receiptId = bootpay.createPayment("TD0000000006", 1_000);
-        bootpay.tokenLifetime(BootpayClient.TOKEN_REFRESH_MARGIN.minusSeconds(10));
+        bootpay.tokenLifetime(BootpayToken.REFRESH_MARGIN.minusSeconds(10));
 
         client.receipt(receiptId);
         client.receipt(receiptId);

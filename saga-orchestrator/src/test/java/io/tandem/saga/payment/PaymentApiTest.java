@@ -6,38 +6,18 @@ import io.tandem.api.booking.BookingCommands.RecordPaymentCommand;
 import io.tandem.api.booking.BookingEvents.BookingConfirmedEvent;
 import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
 import io.tandem.api.booking.BookingEvents.PaymentRecordedEvent;
-import io.tandem.platform.security.JwtProperties;
-import io.tandem.saga.SagaOrchestratorApplication;
-import io.tandem.saga.payment.PaymentTestSupport.CommandSideStandIn;
-import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.LoopbackClient;
-import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,63 +29,11 @@ import static io.tandem.testsupport.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/**
- * The payment edge over HTTP on the saga orchestrator, with booking events in the real event store, Bootpay as a
- * loopback server, and a stand-in for the command side that captures RecordPaymentCommand.
- */
-@SpringBootTest(classes = SagaOrchestratorApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({SagaOrchestratorApplication.PROFILE, TandemTestServers.PROFILE})
-@ContextConfiguration(initializers = TandemTestServers.class)
-@Import(CommandSideStandIn.class)
-class PaymentApiTest {
+/** Opening a payment, Bootpay's notifications and the app's attach, each checked against Bootpay's receipt. */
+class PaymentApiTest extends PaymentEdgeTest {
 
-    private static final BootpayLoopbackServer BOOTPAY = startBootpay();
-    private static final long FARE = 250_000;
-
-    @DynamicPropertySource
-    static void bootpay(DynamicPropertyRegistry registry) {
-        registry.add("tandem.bootpay.base-url", BOOTPAY::baseUrl);
-        registry.add("tandem.bootpay.application-id", () -> BootpayLoopbackServer.APPLICATION_ID);
-        registry.add("tandem.bootpay.private-key", () -> BootpayLoopbackServer.PRIVATE_KEY);
-        registry.add("tandem.bootpay.client-application-id", () -> PaymentTestSupport.CLIENT_APPLICATION_ID);
-        // above what this class sends from 127.0.0.1 (the limit tests send from addresses of their own), over an
-        // hour, so that what refills while a slow machine runs a test is far below one request
-        registry.add("tandem.rate-limit.webhook-address", () -> "50/1h");
-        registry.add("tandem.rate-limit.payment-user", () -> "10/1h");
-    }
-
-    @AfterAll
-    static void stopBootpay() {
-        BOOTPAY.close();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EventStore events;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    JwtEncoder jwtEncoder;
-    @Autowired
-    JwtProperties jwtProperties;
-    @Autowired
-    CommandSideStandIn commandSide;
     @Autowired
     EventProcessingConfiguration processing;
-
-    private ApiClient anonymous;
-    private String userId;
-    private ApiClient traveller;
-    private String booking;
-
-    @BeforeEach
-    void setUp() {
-        anonymous = new ApiClient("http://127.0.0.1:" + port);
-        userId = UUID.randomUUID().toString();
-        traveller = as(userId);
-        booking = bookingNumber();
-    }
 
     // ---------------------------------------------------------------- init
 
@@ -415,8 +343,10 @@ class PaymentApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("code").asText()).isEqualTo("booking_not_payable");
         commandSide.refusals.remove(booking);
+        await().untilAsserted(() -> assertThat(BOOTPAY.refunds(paid)).as("a refused payment goes back").hasSize(1));
 
-        assertThat(attach(traveller, booking, paid).json().get("outcome").asText()).isEqualTo("recorded");
+        assertThat(attach(traveller, booking, BOOTPAY.createPayment(booking, FARE)).json().get("outcome").asText())
+                .isEqualTo("recorded");
     }
 
     // ---------------------------------------------------------------- the rest
@@ -452,36 +382,12 @@ class PaymentApiTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private void place(String bookingNumber, String owner, long amount, Object... later) {
-        PaymentTestSupport.place(events, jdbc, placed(bookingNumber, owner, amount,
-                                                      Instant.now().plus(Duration.ofMinutes(15))), later);
-    }
-
-    private ApiResponse init(String bookingNumber) {
-        return traveller.post("/api/payments/init", json(Map.of("booking_number", bookingNumber)));
-    }
-
-    private ApiResponse webhook(String receiptId, String orderId, long price, int status) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("receipt_id", receiptId);
-        body.put("order_id", orderId);
-        body.put("price", price);
-        body.put("tax_free", 0);
-        body.put("order_name", "KE703 ICN→NRT 12C");
-        body.put("pg", "나이스페이");
-        body.put("method", "카드");
-        body.put("status", status);
-        body.put("status_locale", status == 1 ? "결제완료" : "상태 " + status);
-        body.put("webhook_type", status == 20 ? "PAYMENT_CANCELLED" : "PAYMENT_COMPLETED");
-        return anonymous.post("/api/payments/webhook", json(body));
-    }
-
     // ---------------------------------------------------------------- rate limits (security review M3)
 
     @Test
     void theWebhookIsLimitedPerClientAddressBeforeAnythingIsJournaled() {
         LoopbackClient client = new LoopbackClient("http://127.0.0.1:" + port, "127.0.0.61");
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < WEBHOOKS_PER_ADDRESS; i++) {
             assertThat(client.post("/api/payments/webhook", "{}").status()).isEqualTo(400);
         }
         long journaled = jdbc.sql("SELECT count(*) FROM payment_webhook").query(Long.class).single();
@@ -510,33 +416,11 @@ class PaymentApiTest {
                 .as("other users").isEqualTo(404);
     }
 
-    private static ApiResponse attach(ApiClient client, String bookingNumber, String receiptId) {
-        return client.post("/api/payments/attach-booking",
-                           json(Map.of("booking_number", bookingNumber, "receipt_id", receiptId)));
-    }
-
-    private ApiClient as(String user) {
-        return anonymous.as(PaymentTestSupport.token(jwtEncoder, jwtProperties, user));
-    }
-
-    private String orderStatus(String bookingNumber) {
-        return jdbc.sql("SELECT status FROM payment_order WHERE booking_number = :id")
-                   .param("id", bookingNumber).query(String.class).optional().orElse(null);
-    }
-
     private List<String> allOrders() {
         return jdbc.sql("""
                         SELECT concat_ws('|', booking_number, user_id, amount, status, order_name, expires_at,
                                          receipt_id, paid_amount, payment_method, placed_at)
                         FROM payment_order ORDER BY booking_number
                         """).query(String.class).list();
-    }
-
-    private static BootpayLoopbackServer startBootpay() {
-        try {
-            return new BootpayLoopbackServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -56,16 +56,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Import(CommandSideStandIn.class)
 class PaymentStrictSettingsTest {
 
-    private static final BootpayLoopbackServer BOOTPAY = startBootpay();
+    private static final BootpayLoopbackServer BOOTPAY = BootpayLoopbackServer.start();
     private static final String BOOTPAY_ADDRESS = "223.130.82.17";
     private static final long FARE = 180_000;
 
     @DynamicPropertySource
     static void bootpay(DynamicPropertyRegistry registry) {
-        registry.add("tandem.bootpay.base-url", BOOTPAY::baseUrl);
-        registry.add("tandem.bootpay.application-id", () -> BootpayLoopbackServer.APPLICATION_ID);
-        registry.add("tandem.bootpay.private-key", () -> BootpayLoopbackServer.PRIVATE_KEY);
-        registry.add("tandem.bootpay.client-application-id", () -> PaymentTestSupport.CLIENT_APPLICATION_ID);
+        BOOTPAY.settings(PaymentTestSupport.CLIENT_APPLICATION_ID)
+               .forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
@@ -222,13 +220,5 @@ class PaymentStrictSettingsTest {
     private static BootpayProperties properties(List<String> allowed) {
         return new BootpayProperties("http://127.0.0.1/v2/", null, null, null, false, allowed,
                                      Duration.ofSeconds(1), Duration.ofSeconds(1));
-    }
-
-    private static BootpayLoopbackServer startBootpay() {
-        try {
-            return new BootpayLoopbackServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,7 +5,9 @@ import io.tandem.api.RejectedException;
 import io.tandem.api.booking.BookingCommands.ConfirmBookingCommand;
 import io.tandem.api.booking.BookingCommands.ExpireBookingCommand;
 import io.tandem.api.booking.BookingCommands.RecordPaymentCommand;
+import io.tandem.api.booking.BookingCommands.RejectPaymentCommand;
 import io.tandem.api.booking.BookingEvents.BookingPlacedEvent;
+import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.booking.Passenger;
 import io.tandem.api.booking.SeatCommands.ConfirmSeatCommand;
 import io.tandem.api.booking.SeatCommands.ReleaseSeatCommand;
@@ -21,7 +23,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,18 +37,12 @@ import static org.awaitility.Awaitility.await;
 final class PaymentTestSupport {
 
     static final String CLIENT_APPLICATION_ID = "loopback-js-application-id";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private PaymentTestSupport() {
     }
 
     static String bookingNumber() {
-        StringBuilder number = new StringBuilder("TD");
-        for (int i = 0; i < 10; i++) {
-            number.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return number.toString();
+        return BookingNumber.next();
     }
 
     static BookingPlacedEvent placed(String bookingNumber, String userId, long amount, Instant expiresAt) {
@@ -87,12 +82,19 @@ final class PaymentTestSupport {
 
     /**
      * The Booking aggregate lives on the command side, which is not in this JVM: this stand-in takes the commands
-     * the payment edge and the booking saga send, keeps the payments, and refuses the bookings it is told to.
+     * the payment edge and the booking saga send, keeps the payments and the failed bookings, knows the bookings
+     * this side has seen placed, and refuses the bookings it is told to.
      */
     static class CommandSideStandIn {
 
         final List<RecordPaymentCommand> payments = new CopyOnWriteArrayList<>();
+        final List<RejectPaymentCommand> failedBookings = new CopyOnWriteArrayList<>();
         final Map<String, Rejection> refusals = new ConcurrentHashMap<>();
+        private final JdbcClient jdbc;
+
+        CommandSideStandIn(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
 
         @CommandHandler
         void handle(RecordPaymentCommand command) {
@@ -100,7 +102,17 @@ final class PaymentTestSupport {
             if (refusal != null) {
                 throw new RejectedException(refusal);
             }
+            if (jdbc.sql("SELECT count(*) FROM payment_order WHERE booking_number = :id")
+                    .param("id", command.bookingNumber()).query(Long.class).single() == 0) {
+                // what the aggregate's repository answers for a booking that was never placed
+                throw new RejectedException(Rejection.notFound("not_found", "No such resource."));
+            }
             payments.add(command);
+        }
+
+        @CommandHandler
+        void handle(RejectPaymentCommand command) {
+            failedBookings.add(command);
         }
 
         @CommandHandler
@@ -125,6 +137,10 @@ final class PaymentTestSupport {
 
         List<RecordPaymentCommand> paymentsOf(String bookingNumber) {
             return payments.stream().filter(command -> command.bookingNumber().equals(bookingNumber)).toList();
+        }
+
+        List<RejectPaymentCommand> failuresOf(String bookingNumber) {
+            return failedBookings.stream().filter(command -> command.bookingNumber().equals(bookingNumber)).toList();
         }
     }
 }

@@ -13,8 +13,6 @@ import io.tandem.api.flight.FlightAdminQueries.FlightPage;
 import io.tandem.api.flight.FlightAdminQueries.FlightRoute;
 import io.tandem.api.flight.FlightAdminQueries.FlightRouteQuery;
 import io.tandem.api.flight.FlightAdminQueries.FlightSummary;
-import io.tandem.api.flight.FlightAdminQueries.FlightUsage;
-import io.tandem.api.flight.FlightAdminQueries.FlightUsageQuery;
 import io.tandem.api.flight.FlightAdminQueries.ListDiscountsQuery;
 import io.tandem.api.flight.FlightAdminQueries.ListFlightsQuery;
 import io.tandem.api.flight.FlightAdminQueries.ListSchedulesQuery;
@@ -27,6 +25,7 @@ import io.tandem.api.flight.FlightEvents.FlightRemovedEvent;
 import io.tandem.api.flight.FlightEvents.FlightScheduledEvent;
 import io.tandem.api.flight.FlightEvents.ScheduleCancelledEvent;
 import io.tandem.platform.jdbc.JsonColumns;
+import io.tandem.platform.jdbc.OffsetPage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -39,10 +38,11 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /** The admin catalogue: flights, schedules (with booked seats, for the removal rule) and discounts. */
 @Component
@@ -169,16 +169,9 @@ class FlightAdminProjection {
 
     @QueryHandler
     FlightPage handle(ListFlightsQuery query) {
-        long total = jdbc.sql("SELECT count(*) FROM admin_flight").query(Long.class).single();
-        List<FlightSummary> flights = jdbc.sql("""
-                                               SELECT * FROM admin_flight ORDER BY registered_at DESC, flight_id
-                                               LIMIT :size OFFSET :offset
-                                               """)
-                                          .param("size", query.size())
-                                          .param("offset", (long) query.page() * query.size())
-                                          .query(FlightAdminProjection::flight)
-                                          .list();
-        return new FlightPage(flights, query.page(), query.size(), total);
+        OffsetPage<FlightSummary> page = OffsetPage.read(jdbc, "FROM admin_flight", "registered_at DESC, flight_id",
+                                                         FlightAdminProjection::flight, query.page(), query.size());
+        return new FlightPage(page.items(), query.page(), query.size(), page.total());
     }
 
     @QueryHandler
@@ -191,31 +184,11 @@ class FlightAdminProjection {
                          AND (CAST(:to AS DATE) IS NULL
                               OR departure_at < (CAST(:to AS DATE) + 1)::timestamp AT TIME ZONE 'UTC')
                        """;
-        long total = withFilters(jdbc.sql("SELECT count(*) FROM admin_schedule " + where), query)
-                .query(Long.class).single();
-        List<ScheduleSummary> schedules = withFilters(jdbc.sql(
-                "SELECT * FROM admin_schedule " + where
-                + " ORDER BY departure_at, schedule_id LIMIT :size OFFSET :offset"), query)
-                .param("size", query.size())
-                .param("offset", (long) query.page() * query.size())
-                .query(SCHEDULE)
-                .list();
-        return new SchedulePage(schedules, query.page(), query.size(), total);
-    }
-
-    @QueryHandler
-    FlightUsage handle(FlightUsageQuery query) {
-        boolean known = jdbc.sql("SELECT count(*) FROM admin_flight WHERE flight_id = :id")
-                            .param("id", query.flightId()).query(Long.class).single() > 0;
-        long booked = jdbc.sql("SELECT coalesce(sum(booked_seats), 0) FROM admin_schedule WHERE flight_id = :id")
-                          .param("id", query.flightId()).query(Long.class).single();
-        List<String> open = jdbc.sql("""
-                                     SELECT schedule_id FROM admin_schedule
-                                     WHERE flight_id = :id AND status = 'SCHEDULED' AND departure_at > now()
-                                     ORDER BY departure_at
-                                     """)
-                                .param("id", query.flightId()).query(String.class).list();
-        return new FlightUsage(known, booked, open);
+        OffsetPage<ScheduleSummary> page = OffsetPage.read(jdbc, "FROM admin_schedule " + where,
+                                                           statement -> withFilters(statement, query),
+                                                           "departure_at, schedule_id", SCHEDULE, query.page(),
+                                                           query.size());
+        return new SchedulePage(page.items(), query.page(), query.size(), page.total());
     }
 
     @QueryHandler
@@ -263,13 +236,5 @@ class FlightAdminProjection {
         return new FlightSummary(rs.getString("flight_id"), rs.getString("flight_number"), rs.getString("airline"),
                                  rs.getString("origin"), rs.getString("destination"), rs.getString("aircraft"),
                                  rs.getInt("seat_count"), rs.getString("status"), instant(rs, "registered_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -13,12 +13,10 @@ import io.tandem.api.flight.FlightEvents.PromotionCreatedEvent;
 import io.tandem.api.flight.FlightEvents.PromotionDeletedEvent;
 import io.tandem.api.flight.FlightEvents.ScheduleCancelledEvent;
 import io.tandem.api.flight.FlightSearchQueries.WatchScheduleSearchabilityQuery;
-import io.tandem.platform.pipeline.DeadLetterProcessing;
-import io.tandem.query.flight.search.ScheduleDocument.CabinDocument;
-import io.tandem.query.flight.search.ScheduleDocument.PlaceDocument;
 import io.tandem.query.flight.search.SearchTables.AirportRow;
-import io.tandem.query.flight.search.SearchTables.IndexState;
 import io.tandem.query.flight.search.SearchTables.ScheduleRow;
+import io.tandem.query.flight.search.SearchVersions.IndexState;
+import io.tandem.platform.pipeline.DeadLetterProcessing;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,6 +24,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -35,15 +34,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +49,7 @@ import java.util.Set;
  * <p>
  * Handlers only change this group's own tables and note which schedules changed. Once per batch, before the batch's
  * transaction (and token) commits, the noted schedules are rendered from those tables and written in one bulk
- * request: live events with refresh=wait_for, so the committed token means "searchable" ({@link SearchVisibility}),
+ * request: live events with refresh=wait_for, so the committed token means "searchable" ({@link SearchProgress}),
  * replayed ones without. A failing request fails the batch, which the processor retries (handlers are idempotent);
  * a document the index refuses parks the events that changed it ({@link RefusedSchedules}).
  * <p>
@@ -68,24 +62,32 @@ import java.util.Set;
 class FlightSearchProjection {
 
     private static final Logger log = LoggerFactory.getLogger(FlightSearchProjection.class);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final String BATCH = FlightSearchProjection.class.getName() + ".batch";
 
+    private final SearchVersions versions;
     private final SearchTables tables;
+    private final PricingTables pricing;
+    private final ScheduleDocuments documents;
     private final ScheduleIndex index;
+    private final ScheduleSearch search;
     private final IndexSwitch indexSwitch;
-    private final SearchVisibility visibility;
+    private final SearchProgress progress;
     private final QueryUpdateEmitter emitter;
     private final SearchResultCache cache;
     private final RefusedSchedules refusals;
 
-    FlightSearchProjection(SearchTables tables, ScheduleIndex index, IndexSwitch indexSwitch,
-                           SearchVisibility visibility, QueryUpdateEmitter emitter, SearchResultCache cache,
-                           RefusedSchedules refusals) {
+    FlightSearchProjection(SearchVersions versions, SearchTables tables, PricingTables pricing,
+                           ScheduleDocuments documents, ScheduleIndex index, ScheduleSearch search,
+                           IndexSwitch indexSwitch, SearchProgress progress, QueryUpdateEmitter emitter,
+                           SearchResultCache cache, RefusedSchedules refusals) {
+        this.versions = versions;
         this.tables = tables;
+        this.pricing = pricing;
+        this.documents = documents;
         this.index = index;
+        this.search = search;
         this.indexSwitch = indexSwitch;
-        this.visibility = visibility;
+        this.progress = progress;
         this.emitter = emitter;
         this.cache = cache;
         this.refusals = refusals;
@@ -146,14 +148,14 @@ class FlightSearchProjection {
     @EventHandler
     void on(DiscountCreatedEvent event, ReplayStatus replay) {
         SearchBatch batch = batch(replay);
-        tables.insertDiscount(batch.version(), event);
+        pricing.insertDiscount(batch.version(), event);
         tables.scheduledWithin(batch.version(), DiscountRule.of(event)).forEach(batch::changed);
     }
 
     @EventHandler
     void on(DiscountDeletedEvent event, ReplayStatus replay) {
         SearchBatch batch = batch(replay);
-        tables.deleteDiscount(batch.version(), event.discountId())
+        pricing.deleteDiscount(batch.version(), event.discountId())
               .ifPresent(discount -> tables.scheduledWithin(batch.version(), discount).forEach(batch::changed));
     }
 
@@ -169,29 +171,19 @@ class FlightSearchProjection {
 
     @EventHandler
     void on(PromotionCreatedEvent event, ReplayStatus replay) {
-        tables.upsertPromotion(batch(replay).version(), event);
+        pricing.upsertPromotion(batch(replay).version(), event);
     }
 
     @EventHandler
     void on(PromotionDeletedEvent event, ReplayStatus replay) {
-        tables.deletePromotion(batch(replay).version(), event.promotionId());
+        pricing.deletePromotion(batch(replay).version(), event.promotionId());
     }
 
     /**
-     * For the seat events of booking: sets the free seats of one cabin of a schedule and re-indexes it. Call it from
-     * an {@code @EventHandler} of this class (so it runs in this group's batches, with its replay status),
-     * and name the event in {@link SearchCacheEvictor} so cached pages of the route go too.
-     */
-    void availableSeatsChanged(String scheduleId, Cabin cabin, int availableSeats, ReplayStatus replay) {
-        SearchBatch batch = batch(replay);
-        if (tables.setAvailableSeats(batch.version(), scheduleId, cabin, availableSeats)) {
-            batch.changed(scheduleId);
-        }
-    }
-
-    /**
-     * As {@link #availableSeatsChanged} for events that carry a count of seats taken (negative) or given back. Safe
-     * to apply once per event: the change and the token commit in the same transaction.
+     * For the seat events of booking: adds {@code delta} free seats (negative when taken) to one cabin of a schedule
+     * and re-indexes it. Call it from an {@code @EventHandler} of this class (so it runs in this group's batches,
+     * with its replay status), and name the event in {@link SearchCacheEvictor} so cached pages of the route go too.
+     * Safe to apply once per event: the change and the token commit in the same transaction.
      */
     void availableSeatsChangedBy(String scheduleId, Cabin cabin, int delta, ReplayStatus replay) {
         SearchBatch batch = batch(replay);
@@ -206,15 +198,15 @@ class FlightSearchProjection {
      */
     @ResetHandler
     void reset() {
-        IndexState state = tables.lockState();
+        IndexState state = versions.lockState();
         int next = Math.max(state.live(), state.building() == null ? 0 : state.building()) + 1;
         if (state.building() != null) {
-            tables.deleteVersion(state.building());
+            versions.deleteVersion(state.building());
             index.delete(state.building());
         }
-        tables.deleteVersion(next);
+        versions.deleteVersion(next);
         index.recreate(next);
-        tables.startBuilding(next);
+        versions.startBuilding(next);
         log.info("Flight search rebuild started: version {} beside the live {}", next, state.live());
     }
 
@@ -224,9 +216,11 @@ class FlightSearchProjection {
      */
     @QueryHandler
     List<String> handle(WatchScheduleSearchabilityQuery query) {
-        return index.searchable(query.scheduleIds() == null ? Set.of() : query.scheduleIds()).stream().sorted()
+        return search.searchable(query.scheduleIds() == null ? Set.of() : query.scheduleIds()).stream().sorted()
                     .toList();
     }
+
+    // --- the batch ---
 
     private SearchBatch batch(ReplayStatus replay) {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -235,7 +229,7 @@ class FlightSearchProjection {
         // a retried dead letter writes its own batch, so that a refusal keeps just that letter parked
         UnitOfWork<?> unitOfWork = DeadLetterProcessing.batchUnitOfWork();
         SearchBatch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
-            SearchBatch started = new SearchBatch(tables.state());
+            SearchBatch started = new SearchBatch(versions.state());
             unitOfWork.onPrepareCommit(u -> {
                 try {
                     flush(started);
@@ -269,7 +263,7 @@ class FlightSearchProjection {
         if (!batch.changed.isEmpty()) {
             index.ensure(version, !building);
             Map<String, ScheduleRow> rows = tables.schedules(version, batch.changed);
-            List<ScheduleDocument> documents = documents(version, rows.values());
+            List<ScheduleDocument> rendered = documents.render(version, rows.values());
             List<String> deletions = new ArrayList<>();
             for (String scheduleId : batch.changed) {
                 ScheduleRow row = rows.get(scheduleId);
@@ -280,11 +274,11 @@ class FlightSearchProjection {
                     routes.add(row.route());
                 }
             }
-            Map<String, String> refused = index.write(version, documents, deletions, batch.live && !building);
+            Map<String, String> refused = index.write(version, rendered, deletions, batch.live && !building);
             refusals.park(index.name(version), refused, batch.changedBy);
             batch.searchabilityChanged.removeAll(refused.keySet());
             log.debug("Indexed {} and removed {} schedule(s) in {} (live: {}, past replay: {}, token: {})",
-                      documents.size(), deletions.size(), index.name(version), batch.live, batch.pastReplay,
+                      rendered.size(), deletions.size(), index.name(version), batch.live, batch.pastReplay,
                       batch.lastToken);
         }
         boolean switching = building && batch.pastReplay;
@@ -307,65 +301,9 @@ class FlightSearchProjection {
     }
 
     private void committed(SearchBatch batch) {
-        visibility.indexedThrough(batch.lastToken);
+        progress.indexedThrough(batch.lastToken);
         if (batch.pastReplay && batch.state.building() != null) {
             indexSwitch.dropOldIndices();
         }
-    }
-
-    private List<ScheduleDocument> documents(int version, Collection<ScheduleRow> rows) {
-        List<ScheduleRow> scheduled = rows.stream().filter(row -> SearchTables.SCHEDULED.equals(row.status()))
-                                          .toList();
-        if (scheduled.isEmpty()) {
-            return List.of();
-        }
-        Set<String> codes = new LinkedHashSet<>();
-        LocalDate from = LocalDate.MAX;
-        LocalDate to = LocalDate.MIN;
-        for (ScheduleRow row : scheduled) {
-            codes.add(row.origin());
-            codes.add(row.destination());
-            from = row.departureDate().isBefore(from) ? row.departureDate() : from;
-            to = row.departureDate().isAfter(to) ? row.departureDate() : to;
-        }
-        Map<String, AirportRow> airports = tables.airports(version, codes);
-        List<DiscountRule> discounts = tables.discounts(version, from, to);
-        return scheduled.stream().map(row -> document(row, airports, discounts)).toList();
-    }
-
-    static ScheduleDocument document(ScheduleRow row, Map<String, AirportRow> airports,
-                                     List<DiscountRule> discounts) {
-        AirportRow origin = airports.get(row.origin());
-        AirportRow destination = airports.get(row.destination());
-        ZoneId originZone = origin != null ? origin.zone() : ZoneOffset.UTC;
-        ZoneId destinationZone = destination != null ? destination.zone() : ZoneOffset.UTC;
-        Map<String, CabinDocument> cabins = new LinkedHashMap<>();
-        Long minFare = null;
-        Map<Cabin, Long> baseFares = new EnumMap<>(Cabin.class);
-        baseFares.putAll(row.baseFares());
-        for (Map.Entry<Cabin, Long> base : baseFares.entrySet()) {
-            Cabin cabin = base.getKey();
-            long fare = DiscountRule.bestFare(base.getValue(), discounts, row.route(), row.flightId(),
-                                              row.departureDate());
-            int available = row.availableSeats().getOrDefault(cabin, 0);
-            cabins.put(ScheduleDocument.field(cabin), new CabinDocument(
-                    base.getValue(), fare, available, row.totalSeats().getOrDefault(cabin, 0)));
-            if (available > 0 && (minFare == null || fare < minFare)) {
-                minFare = fare;
-            }
-        }
-        return new ScheduleDocument(
-                row.scheduleId(), row.flightId(), row.flightNumber(), row.airline(), row.route(),
-                place(row.origin(), origin), place(row.destination(), destination), row.departureAt(),
-                row.arrivalAt(), LOCAL.format(row.departureAt().atZone(originZone)),
-                LOCAL.format(row.arrivalAt().atZone(destinationZone)), row.departureDate(),
-                Duration.between(row.departureAt(), row.arrivalAt()).toMinutes(), SearchTables.SCHEDULED, cabins,
-                minFare);
-    }
-
-    private static PlaceDocument place(String code, AirportRow airport) {
-        return airport == null ? new PlaceDocument(code, null, null, null, null)
-                               : new PlaceDocument(code, airport.nameEn(), airport.nameKo(), airport.cityEn(),
-                                                   airport.cityKo());
     }
 }

@@ -10,9 +10,9 @@ import io.tandem.api.flight.FlightSearchResults.PromotionList;
 import io.tandem.api.flight.FlightSearchResults.PromotionView;
 import io.tandem.api.flight.FlightSearchResults.SchedulePage;
 import io.tandem.api.flight.FlightSearchResults.SearchFlightsQuery;
-import io.tandem.query.flight.search.ScheduleIndex.Found;
+import io.tandem.query.flight.search.ScheduleSearch.Found;
 import io.tandem.query.flight.search.SearchTables.AirportRow;
-import io.tandem.query.flight.search.SearchTables.PromotionRow;
+import io.tandem.query.flight.search.PricingTables.PromotionRow;
 import io.tandem.query.search.IndexBody;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Service;
@@ -34,17 +34,19 @@ class FlightSearchService {
 
     static final Set<String> SORTS = Set.of("price", "departure", "duration");
 
-    private final ScheduleIndex index;
+    private final ScheduleSearch index;
     private final SearchResultCache cache;
-    private final AirportDirectory airports;
-    private final SearchTables tables;
+    private final SearchAirports airports;
+    private final PricingTables pricing;
+    private final SearchVersions versions;
 
-    FlightSearchService(ScheduleIndex index, SearchResultCache cache, AirportDirectory airports,
-                        SearchTables tables) {
+    FlightSearchService(ScheduleSearch index, SearchResultCache cache, SearchAirports airports,
+                        PricingTables pricing, SearchVersions versions) {
         this.index = index;
         this.cache = cache;
         this.airports = airports;
-        this.tables = tables;
+        this.pricing = pricing;
+        this.versions = versions;
     }
 
     /**
@@ -131,13 +133,13 @@ class FlightSearchService {
     private List<PromotionRow> activePromotions() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<String, AirportRow> known = airports.all();
-        return tables.promotionsAround(tables.state().live(), today.minusDays(1), today.plusDays(1)).stream()
-                     .filter(promotion -> {
-                         AirportRow origin = known.get(promotion.origin());
-                         LocalDate local = LocalDate.now(origin != null ? origin.zone() : ZoneOffset.UTC);
-                         return !local.isBefore(promotion.validFrom()) && !local.isAfter(promotion.validTo());
-                     })
-                     .toList();
+        return pricing.promotionsAround(versions.state().live(), today.minusDays(1), today.plusDays(1)).stream()
+                      .filter(promotion -> {
+                          AirportRow origin = known.get(promotion.origin());
+                          LocalDate local = LocalDate.now(origin != null ? origin.zone() : ZoneOffset.UTC);
+                          return !local.isBefore(promotion.validFrom()) && !local.isAfter(promotion.validTo());
+                      })
+                      .toList();
     }
 
     private AirportRow airport(String parameter, String code) {

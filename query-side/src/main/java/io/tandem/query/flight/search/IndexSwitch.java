@@ -1,6 +1,6 @@
 package io.tandem.query.flight.search;
 
-import io.tandem.query.flight.search.SearchTables.IndexState;
+import io.tandem.query.flight.search.SearchVersions.IndexState;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -30,19 +30,19 @@ class IndexSwitch implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IndexSwitch.class);
     private static final long CHECK_MILLIS = 250;
 
-    private final SearchTables tables;
+    private final SearchVersions versions;
     private final ScheduleIndex index;
     private final TransactionTemplate transactions;
-    private final SearchVisibility visibility;
+    private final SearchProgress progress;
     private ScheduledExecutorService watcher;
     private volatile boolean failing;
 
-    IndexSwitch(SearchTables tables, ScheduleIndex index, TransactionTemplate transactions,
-                SearchVisibility visibility) {
-        this.tables = tables;
+    IndexSwitch(SearchVersions versions, ScheduleIndex index, TransactionTemplate transactions,
+                SearchProgress progress) {
+        this.versions = versions;
         this.index = index;
         this.transactions = transactions;
-        this.visibility = visibility;
+        this.progress = progress;
     }
 
     /**
@@ -51,28 +51,28 @@ class IndexSwitch implements SmartLifecycle {
      * @return whether this call switched
      */
     boolean finish(IndexState state) {
-        if (!tables.finishBuilding(state)) {
+        if (!versions.finishBuilding(state)) {
             return false;
         }
         index.goLive(state.building());
-        tables.deleteVersion(state.live());
+        versions.deleteVersion(state.live());
         log.info("Flight search rebuilt: version {} replaces {}", state.building(), state.live());
         return true;
     }
 
     /** After a switch has committed: deletes the indices of versions no longer in use. */
     void dropOldIndices() {
-        IndexState state = tables.state();
+        IndexState state = versions.state();
         index.deleteAllBut(state.live(), state.building());
     }
 
     void checkReplay() {
-        IndexState state = tables.state();
+        IndexState state = versions.state();
         if (state.building() == null || !replayFinished()) {
             return;
         }
         Boolean switched = transactions.execute(status -> {
-            IndexState locked = tables.lockState();
+            IndexState locked = versions.lockState();
             return locked.equals(state) && finish(locked);
         });
         if (Boolean.TRUE.equals(switched)) {
@@ -85,7 +85,7 @@ class IndexSwitch implements SmartLifecycle {
      * node can tell, and a status left from before a restart of the processor cannot mislead it.
      */
     private boolean replayFinished() {
-        List<TrackingToken> tokens = visibility.storedTokens();
+        List<TrackingToken> tokens = progress.storedTokens();
         return !tokens.isEmpty() && tokens.stream().allMatch(IndexSwitch::replayed);
     }
 

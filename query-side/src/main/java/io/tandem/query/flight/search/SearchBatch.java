@@ -1,6 +1,6 @@
 package io.tandem.query.flight.search;
 
-import io.tandem.query.flight.search.SearchTables.IndexState;
+import io.tandem.query.flight.search.SearchVersions.IndexState;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** What a batch of flight-search events changed; written to the index once, before the batch commits. */
+/**
+ * What one batch of the flight-search projection changed; {@link FlightSearchProjection} writes it to the index
+ * once, before the batch commits.
+ */
 final class SearchBatch {
 
     final IndexState state;

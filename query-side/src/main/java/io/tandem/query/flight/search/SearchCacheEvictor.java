@@ -28,7 +28,7 @@ import java.util.Set;
  * <p>
  * Evicting as soon as the event arrives would be too early: the flight-search projection may not have indexed it
  * yet, and a search in between would cache the old page again. So each handler first waits until search shows the
- * event ({@link SearchVisibility}), then evicts the routes it touched; a search that ran across the eviction does
+ * event ({@link SearchProgress}), then evicts the routes it touched; a search that ran across the eviction does
  * not store its page ({@link SearchResultCache}).
  */
 @Component
@@ -38,17 +38,19 @@ class SearchCacheEvictor {
     private static final Logger log = LoggerFactory.getLogger(SearchCacheEvictor.class);
 
     private final SearchResultCache cache;
-    private final SearchVisibility visibility;
+    private final SearchProgress progress;
     private final SearchTables tables;
-    private final AirportDirectory airports;
+    private final SearchVersions versions;
+    private final SearchAirports airports;
     private final Duration maxWait;
 
-    SearchCacheEvictor(SearchResultCache cache, SearchVisibility visibility, SearchTables tables,
-                       AirportDirectory airports,
+    SearchCacheEvictor(SearchResultCache cache, SearchProgress progress, SearchTables tables,
+                       SearchVersions versions, SearchAirports airports,
                        @Value("${tandem.search.eviction-max-wait:20s}") Duration maxWait) {
         this.cache = cache;
-        this.visibility = visibility;
+        this.progress = progress;
         this.tables = tables;
+        this.versions = versions;
         this.airports = airports;
         this.maxWait = maxWait;
     }
@@ -78,7 +80,7 @@ class SearchCacheEvictor {
     @EventHandler
     void on(FlightRemovedEvent event, TrackingToken token) {
         afterSearchable(token, "removal of flight " + event.flightId());
-        evictRoutes(tables.routesOfFlights(tables.state().live(), List.of(event.flightId())));
+        evictRoutes(tables.routesOfFlights(versions.state().live(), List.of(event.flightId())));
     }
 
     @EventHandler
@@ -90,7 +92,7 @@ class SearchCacheEvictor {
             return;
         }
         Set<String> routes = new LinkedHashSet<>(discount.routes());
-        routes.addAll(tables.routesOfFlights(tables.state().live(), discount.flightIds()));
+        routes.addAll(tables.routesOfFlights(versions.state().live(), discount.flightIds()));
         evictRoutes(routes);
     }
 
@@ -115,13 +117,13 @@ class SearchCacheEvictor {
     }
 
     private void afterSearchable(TrackingToken token, String what) {
-        if (!visibility.awaitSearchable(token, maxWait)) {
+        if (!progress.awaitSearchable(token, maxWait)) {
             log.warn("Search did not show the {} within {}; evicting cached results anyway", what, maxWait);
         }
     }
 
     private void evictRouteOf(String scheduleId) {
-        tables.routeOfSchedule(tables.state().live(), scheduleId)
+        tables.routeOfSchedule(versions.state().live(), scheduleId)
               .ifPresentOrElse(cache::evictRoute, cache::evictAll);
     }
 

@@ -1,29 +1,20 @@
 package io.tandem.query.flight.search;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.DiscountRule;
-import io.tandem.api.flight.DiscountType;
 import io.tandem.api.flight.FlightEvents.AirportRegisteredEvent;
-import io.tandem.api.flight.FlightEvents.DiscountCreatedEvent;
-import io.tandem.api.flight.FlightEvents.PromotionCreatedEvent;
 import io.tandem.api.flight.FlightSearchResults.Place;
+import io.tandem.platform.jdbc.JsonColumns;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +22,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
+
 /**
- * The flight-search projection's own tables (see {@code V2026.11.22.0500__flight_search.sql}). Every row belongs to
- * an index version; the projection writes the version it is building (or the live one), readers use the live one.
+ * The flight-search projection's own tables of airports and schedules (see
+ * {@code V2026.11.22.0500__flight_search.sql}); discounts and promotions are in {@link PricingTables}. Every row
+ * belongs to an index version ({@link SearchVersions}); the projection writes the version it is building (or the
+ * live one), readers use the live one.
  */
 @Component
 class SearchTables {
@@ -42,16 +38,10 @@ class SearchTables {
     static final String CANCELLED = "CANCELLED";
     static final String REMOVED = "REMOVED";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<Cabin, Long>> FARES = new TypeReference<>() {
     };
     private static final TypeReference<Map<Cabin, Integer>> SEATS = new TypeReference<>() {
     };
-    private static final List<String> TABLES = List.of("flight_search_airport", "flight_search_schedule",
-                                                       "flight_search_discount", "flight_search_promotion");
-
-    private static final RowMapper<IndexState> STATE = (rs, row) -> new IndexState(
-            rs.getInt("live_version"), (Integer) rs.getObject("building_version"));
     private static final RowMapper<AirportRow> AIRPORT = (rs, row) -> new AirportRow(
             rs.getString("code"), rs.getString("name_en"), rs.getString("name_ko"), rs.getString("city_en"),
             rs.getString("city_ko"), zone(rs.getString("time_zone")));
@@ -59,29 +49,13 @@ class SearchTables {
             rs.getString("schedule_id"), rs.getString("flight_id"), rs.getString("flight_number"),
             rs.getString("airline"), rs.getString("origin"), rs.getString("destination"), rs.getString("route"),
             instant(rs, "departure_at"), instant(rs, "arrival_at"), rs.getObject("departure_date", LocalDate.class),
-            read(rs.getString("base_fares"), FARES), read(rs.getString("total_seats"), SEATS),
-            read(rs.getString("available_seats"), SEATS), rs.getString("status"));
-    private static final RowMapper<DiscountRule> DISCOUNT = (rs, row) -> new DiscountRule(
-            rs.getString("discount_id"), DiscountType.valueOf(rs.getString("type")), rs.getLong("amount"),
-            rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-            strings(rs.getArray("routes")), strings(rs.getArray("flight_ids")));
-    private static final RowMapper<PromotionRow> PROMOTION = (rs, row) -> new PromotionRow(
-            rs.getString("promotion_id"), rs.getString("title"), rs.getString("description"), rs.getString("origin"),
-            rs.getString("destination"), rs.getObject("valid_from", LocalDate.class),
-            rs.getObject("valid_to", LocalDate.class));
+            JsonColumns.read(rs.getString("base_fares"), FARES), JsonColumns.read(rs.getString("total_seats"), SEATS),
+            JsonColumns.read(rs.getString("available_seats"), SEATS), rs.getString("status"));
 
     private final JdbcClient jdbc;
 
     SearchTables(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** Which index version readers use, and which one a rebuild is writing (null when none is). */
-    record IndexState(int live, Integer building) {
-
-        int writeVersion() {
-            return building != null ? building : live;
-        }
     }
 
     record AirportRow(String code, String nameEn, String nameKo, String cityEn, String cityKo, ZoneId zone) {
@@ -95,49 +69,6 @@ class SearchTables {
                        String destination, String route, Instant departureAt, Instant arrivalAt,
                        LocalDate departureDate, Map<Cabin, Long> baseFares, Map<Cabin, Integer> totalSeats,
                        Map<Cabin, Integer> availableSeats, String status) {
-    }
-
-    record PromotionRow(String promotionId, String title, String description, String origin, String destination,
-                        LocalDate validFrom, LocalDate validTo) {
-
-        String route() {
-            return DiscountRule.route(origin, destination);
-        }
-    }
-
-    // --- versions ---
-
-    IndexState state() {
-        return jdbc.sql("SELECT live_version, building_version FROM flight_search_state WHERE id = 1")
-                   .query(STATE).single();
-    }
-
-    /** The state, locked until the transaction ends: resets and switches take turns. */
-    IndexState lockState() {
-        return jdbc.sql("SELECT live_version, building_version FROM flight_search_state WHERE id = 1 FOR UPDATE")
-                   .query(STATE).single();
-    }
-
-    void startBuilding(int version) {
-        jdbc.sql("UPDATE flight_search_state SET building_version = :version WHERE id = 1")
-            .param("version", version).update();
-    }
-
-    /** Makes the building version live, unless someone else already did. */
-    boolean finishBuilding(IndexState state) {
-        return jdbc.sql("""
-                        UPDATE flight_search_state SET live_version = :building, building_version = NULL
-                        WHERE id = 1 AND live_version = :live AND building_version = :building
-                        """)
-                   .param("live", state.live())
-                   .param("building", state.building())
-                   .update() == 1;
-    }
-
-    void deleteVersion(int version) {
-        for (String table : TABLES) {
-            jdbc.sql("DELETE FROM " + table + " WHERE version = :version").param("version", version).update();
-        }
     }
 
     // --- airports ---
@@ -199,12 +130,12 @@ class SearchTables {
             .param("origin", row.origin())
             .param("destination", row.destination())
             .param("route", row.route())
-            .param("departureAt", OffsetDateTime.ofInstant(row.departureAt(), ZoneOffset.UTC))
-            .param("arrivalAt", OffsetDateTime.ofInstant(row.arrivalAt(), ZoneOffset.UTC))
+            .param("departureAt", utc(row.departureAt()))
+            .param("arrivalAt", utc(row.arrivalAt()))
             .param("departureDate", row.departureDate())
-            .param("baseFares", write(row.baseFares()))
-            .param("totalSeats", write(row.totalSeats()))
-            .param("availableSeats", write(row.availableSeats()))
+            .param("baseFares", JsonColumns.write(row.baseFares()))
+            .param("totalSeats", JsonColumns.write(row.totalSeats()))
+            .param("availableSeats", JsonColumns.write(row.availableSeats()))
             .param("status", row.status())
             .update();
     }
@@ -234,21 +165,6 @@ class SearchTables {
                    .param("flightId", flightId)
                    .param("scheduled", SCHEDULED)
                    .query(String.class).list();
-    }
-
-    /** Sets one cabin's free seats, kept within 0 and the cabin's size. */
-    boolean setAvailableSeats(int version, String scheduleId, Cabin cabin, int available) {
-        return jdbc.sql("""
-                        UPDATE flight_search_schedule
-                        SET available_seats = jsonb_set(available_seats, ARRAY[CAST(:cabin AS text)],
-                                to_jsonb(LEAST(GREATEST(:available, 0), COALESCE((total_seats ->> :cabin)::int, 0))))
-                        WHERE version = :version AND schedule_id = :scheduleId AND total_seats -> :cabin IS NOT NULL
-                        """)
-                   .param("cabin", cabin.name())
-                   .param("available", available)
-                   .param("version", version)
-                   .param("scheduleId", scheduleId)
-                   .update() == 1;
     }
 
     /** Adds {@code delta} (negative to take seats) to one cabin's free seats, kept within 0 and the cabin's size. */
@@ -338,87 +254,6 @@ class SearchTables {
                    .query(String.class).list();
     }
 
-    // --- discounts ---
-
-    void insertDiscount(int version, DiscountCreatedEvent event) {
-        jdbc.sql("""
-                 INSERT INTO flight_search_discount (version, discount_id, type, amount, valid_from, valid_to, routes,
-                                                     flight_ids)
-                 VALUES (:version, :discountId, :type, :amount, :validFrom, :validTo, :routes, :flightIds)
-                 ON CONFLICT (version, discount_id) DO NOTHING
-                 """)
-            .param("version", version)
-            .param("discountId", event.discountId())
-            .param("type", event.type().name())
-            .param("amount", event.amount())
-            .param("validFrom", event.validFrom())
-            .param("validTo", event.validTo())
-            .param("routes", (event.routes() == null ? List.<String>of() : event.routes()).toArray(String[]::new))
-            .param("flightIds",
-                   (event.flightIds() == null ? List.<String>of() : event.flightIds()).toArray(String[]::new))
-            .update();
-    }
-
-    Optional<DiscountRule> deleteDiscount(int version, String discountId) {
-        return jdbc.sql("DELETE FROM flight_search_discount WHERE version = :version AND discount_id = :id "
-                        + "RETURNING *")
-                   .param("version", version)
-                   .param("id", discountId)
-                   .query(DISCOUNT).optional();
-    }
-
-    /** Discounts whose period overlaps [from, to]. */
-    List<DiscountRule> discounts(int version, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        SELECT * FROM flight_search_discount
-                        WHERE version = :version AND valid_from <= :to AND valid_to >= :from
-                        """)
-                   .param("version", version)
-                   .param("from", from)
-                   .param("to", to)
-                   .query(DISCOUNT).list();
-    }
-
-    // --- promotions ---
-
-    void upsertPromotion(int version, PromotionCreatedEvent event) {
-        jdbc.sql("""
-                 INSERT INTO flight_search_promotion (version, promotion_id, title, description, origin, destination,
-                                                      valid_from, valid_to)
-                 VALUES (:version, :promotionId, :title, :description, :origin, :destination, :validFrom, :validTo)
-                 ON CONFLICT (version, promotion_id) DO NOTHING
-                 """)
-            .param("version", version)
-            .param("promotionId", event.promotionId())
-            .param("title", event.title())
-            .param("description", event.description())
-            .param("origin", event.origin())
-            .param("destination", event.destination())
-            .param("validFrom", event.validFrom())
-            .param("validTo", event.validTo())
-            .update();
-    }
-
-    void deletePromotion(int version, String promotionId) {
-        jdbc.sql("DELETE FROM flight_search_promotion WHERE version = :version AND promotion_id = :id")
-            .param("version", version)
-            .param("id", promotionId)
-            .update();
-    }
-
-    /** Promotions whose period takes in the given dates (one day either side of today covers every time zone). */
-    List<PromotionRow> promotionsAround(int version, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-                        SELECT * FROM flight_search_promotion
-                        WHERE version = :version AND valid_from <= :to AND valid_to >= :from
-                        ORDER BY valid_from, promotion_id
-                        """)
-                   .param("version", version)
-                   .param("from", from)
-                   .param("to", to)
-                   .query(PROMOTION).list();
-    }
-
     // --- helpers ---
 
     /** An airport's zone; an unknown zone name (never accepted by the command side) counts as UTC. */
@@ -427,30 +262,6 @@ class SearchTables {
             return name == null ? ZoneOffset.UTC : ZoneId.of(name);
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
-        }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static <T> T read(String json, TypeReference<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

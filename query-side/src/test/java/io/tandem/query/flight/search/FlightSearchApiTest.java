@@ -112,6 +112,8 @@ class FlightSearchApiTest {
     @Autowired
     ScheduleIndex index;
     @Autowired
+    ScheduleSearch search;
+    @Autowired
     ElasticsearchClient elasticsearch;
     @Autowired
     FlightSearchProjection projection;
@@ -144,11 +146,11 @@ class FlightSearchApiTest {
         awaitIds(search("GMP", "KIX", date), gimpoOsaka);
 
         // nori splits 인천국제공항 into 인천, 국제, 공항: part of the airport's Korean name finds it
-        assertThat(index.matchingPlace("인천")).contains(incheonTokyo).doesNotContain(gimpoOsaka);
-        assertThat(index.matchingPlace("도쿄")).contains(incheonTokyo).doesNotContain(gimpoOsaka);
-        assertThat(index.matchingPlace("나리타 공항")).contains(incheonTokyo);
-        assertThat(index.matchingPlace("김포")).contains(gimpoOsaka).doesNotContain(incheonTokyo);
-        assertThat(index.matchingPlace("Osaka")).contains(gimpoOsaka).doesNotContain(incheonTokyo);
+        assertThat(search.matchingPlace("인천")).contains(incheonTokyo).doesNotContain(gimpoOsaka);
+        assertThat(search.matchingPlace("도쿄")).contains(incheonTokyo).doesNotContain(gimpoOsaka);
+        assertThat(search.matchingPlace("나리타 공항")).contains(incheonTokyo);
+        assertThat(search.matchingPlace("김포")).contains(gimpoOsaka).doesNotContain(incheonTokyo);
+        assertThat(search.matchingPlace("Osaka")).contains(gimpoOsaka).doesNotContain(incheonTokyo);
 
         JsonNode card = get(search("ICN", "NRT", date)).get("schedules").get(0);
         assertThat(card.get("origin").get("name_ko").asText()).isEqualTo("인천국제공항");
@@ -292,7 +294,7 @@ class FlightSearchApiTest {
         events.publish("FlightSchedule", cancelled, 1, new ScheduleCancelledEvent(cancelled, staying, "weather"));
         events.publish("Flight", removed, 0, new FlightRemovedEvent(removed));
         awaitIds(search("GMP", "KIX", date), kept);
-        assertThat(index.searchable(List.of(cancelled, kept, goneOne, goneTwo))).containsExactly(kept);
+        assertThat(search.searchable(List.of(cancelled, kept, goneOne, goneTwo))).containsExactly(kept);
     }
 
     @Test
@@ -334,7 +336,7 @@ class FlightSearchApiTest {
         // behind the projection's back: the cached page does not notice
         elasticsearch.delete(d -> d.index(index.alias()).id(first).refresh(
                 co.elastic.clients.elasticsearch._types.Refresh.True));
-        assertThat(index.searchable(List.of(first))).isEmpty();
+        assertThat(search.searchable(List.of(first))).isEmpty();
         assertThat(ids(search("NRT", "ICN", date))).containsExactly(first);
 
         String second = schedule("NRT", "ICN", date, 15, 0, 150, Map.of(Cabin.ECONOMY, 210_000L));

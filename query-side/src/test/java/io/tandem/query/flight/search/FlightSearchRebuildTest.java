@@ -8,7 +8,7 @@ import io.tandem.api.flight.FlightEvents.PromotionCreatedEvent;
 import io.tandem.api.flight.FlightEvents.ScheduleCancelledEvent;
 import io.tandem.query.QuerySideApplication;
 import io.tandem.query.flight.search.FlightSearchApiTest.Events;
-import io.tandem.query.flight.search.SearchTables.IndexState;
+import io.tandem.query.flight.search.SearchVersions.IndexState;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.SharedElasticsearch;
 import io.tandem.testsupport.TandemTestServers;
@@ -68,7 +68,9 @@ class FlightSearchRebuildTest {
     @Autowired
     ScheduleIndex index;
     @Autowired
-    SearchTables tables;
+    ScheduleSearch search;
+    @Autowired
+    SearchVersions versions;
     @Autowired
     JdbcClient jdbc;
 
@@ -101,7 +103,7 @@ class FlightSearchRebuildTest {
 
         ApiClient api = new ApiClient("http://127.0.0.1:" + port);
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
-            Map<String, ScheduleDocument> documents = index.allDocuments();
+            Map<String, ScheduleDocument> documents = search.allDocuments();
             assertThat(documents).hasSize(scheduled.size() - 1).doesNotContainKeys(cancelled, removed);
             assertThat(documents.get(scheduled.get(2)).cabins().get("economy").fare())
                     .isEqualTo((200_000L + 8 * 1_000L) * 85 / 100);
@@ -111,9 +113,9 @@ class FlightSearchRebuildTest {
 
     @Test
     void aResetRebuildsBesideTheLiveIndexAndSwitchesTheAliasWhenTheReplayEnds() {
-        IndexState live = tables.state();
+        IndexState live = versions.state();
         assertThat(live.building()).isNull();
-        Map<String, ScheduleDocument> before = index.allDocuments();
+        Map<String, ScheduleDocument> before = search.allDocuments();
         List<String> airportsBefore = rows("flight_search_airport", live.live());
         List<String> promotionsBefore = rows("flight_search_promotion", live.live());
 
@@ -123,16 +125,16 @@ class FlightSearchRebuildTest {
 
         // the new version is empty and stands beside the live one, which readers keep using
         int next = live.live() + 1;
-        assertThat(tables.state()).isEqualTo(new IndexState(live.live(), next));
+        assertThat(versions.state()).isEqualTo(new IndexState(live.live(), next));
         assertThat(index.aliasHolders()).containsExactly(index.name(live.live()));
-        assertThat(index.allDocuments()).isEqualTo(before);
+        assertThat(search.allDocuments()).isEqualTo(before);
         assertThat(rows("flight_search_airport", next)).isEmpty();
         assertThat(rows("flight_search_airport", live.live())).isEqualTo(airportsBefore);
 
         processor.start();
-        await().atMost(PATIENCE).ignoreExceptions().until(() -> tables.state().equals(new IndexState(next, null)));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> versions.state().equals(new IndexState(next, null)));
         assertThat(index.aliasHolders()).containsExactly(index.name(next));
-        assertThat(index.allDocuments()).isEqualTo(before);
+        assertThat(search.allDocuments()).isEqualTo(before);
         assertThat(rows("flight_search_airport", next)).isEqualTo(airportsBefore);
         assertThat(rows("flight_search_promotion", next)).isEqualTo(promotionsBefore);
         assertThat(rows("flight_search_airport", live.live())).isEmpty();
@@ -142,8 +144,8 @@ class FlightSearchRebuildTest {
 
     @Test
     void anEventDuringTheReplayLandsInTheNewVersionWhichGoesLiveWithIt() {
-        IndexState live = tables.state();
-        Map<String, ScheduleDocument> before = index.allDocuments();
+        IndexState live = versions.state();
+        Map<String, ScheduleDocument> before = search.allDocuments();
 
         StreamingEventProcessor processor = processor();
         processor.shutDown();
@@ -153,9 +155,9 @@ class FlightSearchRebuildTest {
         processor.start();
 
         int next = live.live() + 1;
-        await().atMost(PATIENCE).ignoreExceptions().until(() -> tables.state().equals(new IndexState(next, null)));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> versions.state().equals(new IndexState(next, null)));
         assertThat(index.aliasHolders()).containsExactly(index.name(next));
-        Map<String, ScheduleDocument> after = new LinkedHashMap<>(index.allDocuments());
+        Map<String, ScheduleDocument> after = new LinkedHashMap<>(search.allDocuments());
         ScheduleDocument added = after.remove(during);
         assertThat(added).isNotNull();
         assertThat(added.cabins().get("economy").fare()).isEqualTo(250_000L * 85 / 100);

@@ -1,4 +1,4 @@
-package io.tandem.saga.booking;
+package io.tandem.saga.refund;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -13,19 +13,20 @@ public class RefundRetryPolicy {
     private final Duration maxDelay;
     private final int maxAttempts;
 
-    RefundRetryPolicy(@Value("${tandem.booking.refund-retry.first-delay:1m}") Duration firstDelay,
-                      @Value("${tandem.booking.refund-retry.max-delay:1h}") Duration maxDelay,
-                      @Value("${tandem.booking.refund-retry.max-attempts:12}") int maxAttempts) {
+    public RefundRetryPolicy(@Value("${tandem.booking.refund-retry.first-delay:1m}") Duration firstDelay,
+                             @Value("${tandem.booking.refund-retry.max-delay:1h}") Duration maxDelay,
+                             @Value("${tandem.booking.refund-retry.max-attempts:12}") int maxAttempts) {
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.maxAttempts = maxAttempts;
     }
 
-    boolean mayRetryAfter(int attempts) {
+    /** Whether a booking's refund is tried again; after the last attempt it waits, REFUND_FAILED, for an admin. */
+    public boolean mayRetryAfter(int attempts) {
         return attempts < maxAttempts;
     }
 
-    Duration delayAfter(int attempts) {
+    public Duration delayAfter(int attempts) {
         Duration delay = firstDelay.multipliedBy(1L << Math.min(attempts - 1, 20));
         return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
     }

@@ -15,15 +15,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code tandem.search.cache-ttl}.
  */
 @Component
-class AirportDirectory {
+class SearchAirports {
 
     private final SearchTables tables;
+    private final SearchVersions versions;
     private final long ttlNanos;
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
 
-    AirportDirectory(SearchTables tables, @Value("${tandem.search.cache-ttl:5m}") Duration ttl) {
+    SearchAirports(SearchTables tables, SearchVersions versions, @Value("${tandem.search.cache-ttl:5m}") Duration ttl) {
         this.tables = tables;
+        this.versions = versions;
         this.ttlNanos = ttl.toNanos();
     }
 
@@ -41,7 +43,7 @@ class AirportDirectory {
             return current.airports();
         }
         long loading = generation.get();
-        Snapshot loaded = new Snapshot(Map.copyOf(tables.airports(tables.state().live())), System.nanoTime(),
+        Snapshot loaded = new Snapshot(Map.copyOf(tables.airports(versions.state().live())), System.nanoTime(),
                                        loading);
         if (generation.get() == loading) {
             snapshot = loaded;

@@ -1,6 +1,4 @@
-package io.tandem.platform.axon;
-
-import io.tandem.platform.personaldata.PersonalDataKeys;
+package io.tandem.platform.personaldata;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,8 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Keys for serializer tests, which need no database: a fresh key per subject, or one key shared by everybody. */
-final class InMemoryPersonalDataKeys implements PersonalDataKeys {
+/**
+ * Keys for tests that need no database (serializers, aggregate fixtures): a fresh key per subject, or one key shared
+ * by everybody. Shared with the other modules' tests through this module's test jar.
+ */
+public final class InMemoryPersonalDataKeys implements PersonalDataKeys {
 
     private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
@@ -23,12 +24,12 @@ final class InMemoryPersonalDataKeys implements PersonalDataKeys {
         this.shared = shared;
     }
 
-    static InMemoryPersonalDataKeys perSubject() {
+    public static InMemoryPersonalDataKeys perSubject() {
         return new InMemoryPersonalDataKeys(null);
     }
 
     /** Every subject gets the same key, so only the authenticated subject id tells their ciphertexts apart. */
-    static InMemoryPersonalDataKeys oneKeyForEverybody() {
+    public static InMemoryPersonalDataKeys oneKeyForEverybody() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return new InMemoryPersonalDataKeys(new SecretKeySpec(key, "AES"));
@@ -65,7 +66,7 @@ final class InMemoryPersonalDataKeys implements PersonalDataKeys {
         keys.remove(subjectId);
     }
 
-    Set<String> subjectsWithKeys() {
+    public Set<String> subjectsWithKeys() {
         return new HashSet<>(keys.keySet());
     }
 

@@ -22,9 +22,9 @@ import java.util.List;
  * the token table, which every node shares.
  */
 @Component
-class SearchVisibility {
+class SearchProgress {
 
-    private static final Logger log = LoggerFactory.getLogger(SearchVisibility.class);
+    private static final Logger log = LoggerFactory.getLogger(SearchProgress.class);
     private static final long POLL_MILLIS = 50;
 
     private final JdbcClient jdbc;
@@ -32,7 +32,7 @@ class SearchVisibility {
     private final Object progress = new Object();
     private volatile TrackingToken indexedHere;
 
-    SearchVisibility(JdbcClient jdbc, Serializer serializer) {
+    SearchProgress(JdbcClient jdbc, Serializer serializer) {
         this.jdbc = jdbc;
         this.serializer = serializer;
     }

@@ -1,0 +1,18 @@
+package io.tandem.command.vehicle;
+
+import io.tandem.api.vehicle.FuelType;
+import io.tandem.api.vehicle.VehicleCommands.ChangeVehicleDetailsCommand;
+
+import java.util.Objects;
+
+/** The parts of a {@link Vehicle} its owner may change. */
+record VehicleDescription(String plateNumber, String make, String model, int year, FuelType fuelType) {
+
+    VehicleDescription with(ChangeVehicleDetailsCommand change) {
+        return new VehicleDescription(Objects.requireNonNullElse(change.plateNumber(), plateNumber),
+                                      Objects.requireNonNullElse(change.make(), make),
+                                      Objects.requireNonNullElse(change.model(), model),
+                                      Objects.requireNonNullElse(change.year(), year),
+                                      Objects.requireNonNullElse(change.fuelType(), fuelType));
+    }
+}
