@@ -41,7 +41,7 @@ class CoupleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Couple.class);
         fixture.registerInjectableResource(membership);
-        keys = new InMemoryPersonalDataKeys();
+        keys = InMemoryPersonalDataKeys.perSubject();
         fixture.registerInjectableResource(keys);
         coupleId = UUID.randomUUID().toString();
         inviter = UUID.randomUUID().toString();

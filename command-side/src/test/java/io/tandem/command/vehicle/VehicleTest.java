@@ -409,7 +409,7 @@ class VehicleTest {
 
     @Test
     void aSnapshotKeepsTheOwnersDataEncryptedAndLoadsOnceTheyAreErased() {
-        InMemoryPersonalDataKeys keys = new InMemoryPersonalDataKeys();
+        InMemoryPersonalDataKeys keys = InMemoryPersonalDataKeys.perSubject();
         Serializer snapshots = new AxonInfrastructureConfiguration().serializer(keys);
         MaintenanceDetails service = oilChange(TODAY.minusMonths(1), 40_500, 9_000);
         fixture.given(registered(), oilSchedule(), logged("r-1", service))

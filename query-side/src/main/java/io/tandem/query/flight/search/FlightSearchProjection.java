@@ -28,7 +28,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +54,8 @@ import java.util.Set;
  * <p>
  * A reset ({@link #reset()}) builds a new index version beside the live one. Replayed events go to the new version
  * while readers stay on the alias' old index; the first live event after the replay, or {@link IndexSwitch} when
- * none comes, moves the alias and drops the old version.
+ * none comes, moves the alias and drops the old version. Watchers of searchability get their first answer from
+ * {@link SearchabilityWatch} and the updates from here.
  */
 @Component
 @ProcessingGroup(FlightSearchConfiguration.PROCESSING_GROUP)
@@ -69,7 +69,6 @@ class FlightSearchProjection {
     private final PricingTables pricing;
     private final ScheduleDocuments documents;
     private final ScheduleIndex index;
-    private final ScheduleSearch search;
     private final IndexSwitch indexSwitch;
     private final SearchProgress progress;
     private final QueryUpdateEmitter emitter;
@@ -77,7 +76,7 @@ class FlightSearchProjection {
     private final RefusedSchedules refusals;
 
     FlightSearchProjection(SearchVersions versions, SearchTables tables, PricingTables pricing,
-                           ScheduleDocuments documents, ScheduleIndex index, ScheduleSearch search,
+                           ScheduleDocuments documents, ScheduleIndex index,
                            IndexSwitch indexSwitch, SearchProgress progress, QueryUpdateEmitter emitter,
                            SearchResultCache cache, RefusedSchedules refusals) {
         this.versions = versions;
@@ -85,7 +84,6 @@ class FlightSearchProjection {
         this.pricing = pricing;
         this.documents = documents;
         this.index = index;
-        this.search = search;
         this.indexSwitch = indexSwitch;
         this.progress = progress;
         this.emitter = emitter;
@@ -208,16 +206,6 @@ class FlightSearchProjection {
         index.recreate(next);
         versions.startBuilding(next);
         log.info("Flight search rebuild started: version {} beside the live {}", next, state.live());
-    }
-
-    /**
-     * Which of the schedules search returns now. Updates follow, each the id of one of them whose document was just
-     * written (it became searchable) or deleted (it left search), as the query's contract describes.
-     */
-    @QueryHandler
-    List<String> handle(WatchScheduleSearchabilityQuery query) {
-        return search.searchable(query.scheduleIds() == null ? Set.of() : query.scheduleIds()).stream().sorted()
-                    .toList();
     }
 
     // --- the batch ---
