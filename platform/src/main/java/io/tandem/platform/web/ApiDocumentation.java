@@ -57,10 +57,18 @@ class ApiDocumentation {
             Content problem = new Content().addMediaType(
                     org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
-            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> operation
-                    .getResponses()
-                    .addApiResponse("4XX", new ApiResponse().description("Refused: see code").content(problem))
-                    .addApiResponse("5XX", new ApiResponse().description("Not available").content(problem))));
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                // an error a controller names (404 processor_not_found) is a problem too, whatever else it says
+                operation.getResponses().forEach((status, response) -> {
+                    if ((status.startsWith("4") || status.startsWith("5"))
+                        && (response.getContent() == null || response.getContent().isEmpty())) {
+                        response.setContent(problem);
+                    }
+                });
+                operation.getResponses()
+                         .addApiResponse("4XX", new ApiResponse().description("Refused: see code").content(problem))
+                         .addApiResponse("5XX", new ApiResponse().description("Not available").content(problem));
+            }));
         };
     }
 
