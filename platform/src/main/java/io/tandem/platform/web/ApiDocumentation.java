@@ -58,10 +58,10 @@ class ApiDocumentation {
                     org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                // an error a controller names (404 processor_not_found) is a problem too, whatever else it says
+                // an error a controller names (404 processor_not_found) is a problem too: springdoc would otherwise
+                // give it the method's return type
                 operation.getResponses().forEach((status, response) -> {
-                    if ((status.startsWith("4") || status.startsWith("5"))
-                        && (response.getContent() == null || response.getContent().isEmpty())) {
+                    if (status.startsWith("4") || status.startsWith("5")) {
                         response.setContent(problem);
                     }
                 });
