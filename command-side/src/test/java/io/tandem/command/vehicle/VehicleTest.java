@@ -75,7 +75,7 @@ class VehicleTest {
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(SharedPostgres.newDatabase(),
                                                                         SharedPostgres.USERNAME, ""));
         for (String migration : List.of("db/migration/axon/V2026.11.22.0100__axon_event_store.sql",
-                                         "db/migration/axon/V2026.11.23.1000__personal_data_keys.sql",
+                                         "db/migration/personal-data-key/V2026.11.23.1000__personal_data_keys.sql",
                                          "db/migration/command/V2026.11.23.0600__vehicle_directory.sql",
                                          "db/migration/command/V2026.12.06.1000__vin_claims_per_owner.sql")) {
             jdbc.sql(new ClassPathResource(migration).getContentAsString(StandardCharsets.UTF_8)).update();
