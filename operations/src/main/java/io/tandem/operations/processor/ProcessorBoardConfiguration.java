@@ -5,6 +5,7 @@ import io.tandem.operations.OperationsProperties;
 import io.tandem.operations.OperationsTables;
 import io.tandem.operations.control.ProcessorControls;
 import io.tandem.operations.events.EventPositions;
+import io.tandem.operations.log.OperatorLog;
 import io.tandem.operations.node.LocalNode;
 import io.tandem.operations.node.LocalProcessors;
 import org.axonframework.serialization.Serializer;
@@ -33,11 +34,16 @@ public class ProcessorBoardConfiguration {
 
     /** Tokens are read with the serializer Axon's token store writes them with (the primary one). */
     @Bean
+    TokenTable operationsTokenTable(JdbcClient jdbc, Serializer serializer) {
+        return new TokenTable(jdbc, serializer);
+    }
+
+    @Bean
     ProcessorBoards operationsProcessorBoards(JdbcClient jdbc, OperationsTables tables,
                                               OperationsProperties properties, ProcessorControls controls,
-                                              Serializer serializer, EventPositions positions, LocalNode node,
+                                              TokenTable tokenTable, EventPositions positions, LocalNode node,
                                               LocalReports reports) {
-        return new ProcessorBoards(new ClusterReader(jdbc, tables, properties, controls, serializer), reports,
+        return new ProcessorBoards(new ClusterReader(jdbc, tables, properties, controls, tokenTable), reports,
                                    new BoardAssembler(positions, properties.stallAfter(), node.nodeId()));
     }
 
@@ -48,7 +54,7 @@ public class ProcessorBoardConfiguration {
 
     @Bean
     ProcessorController operationsProcessorController(ProcessorBoards boards, BoardStream stream,
-                                                      ProcessorControls controls) {
-        return new ProcessorController(boards, stream, controls);
+                                                      ProcessorControls controls, OperatorLog log) {
+        return new ProcessorController(boards, stream, controls, log);
     }
 }

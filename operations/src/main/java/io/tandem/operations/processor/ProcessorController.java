@@ -3,9 +3,11 @@ package io.tandem.operations.processor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tandem.operations.control.ProcessorControl;
 import io.tandem.operations.control.ProcessorControl.DesiredState;
+import io.tandem.operations.control.ProcessorControl;
 import io.tandem.operations.control.ProcessorControls;
+import io.tandem.operations.log.OperatorLog.Action;
+import io.tandem.operations.log.OperatorLog;
 import io.tandem.operations.processor.BoardViews.ProcessorBoard;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.Map;
+
 @RestController
 @Tag(name = "Operations: processors", description = "Every event processor of every node, read from PostgreSQL so "
                                                     + "any node answers for all; pause and resume on all nodes")
@@ -29,11 +33,13 @@ class ProcessorController {
     private final ProcessorBoards boards;
     private final BoardStream stream;
     private final ProcessorControls controls;
+    private final OperatorLog log;
 
-    ProcessorController(ProcessorBoards boards, BoardStream stream, ProcessorControls controls) {
+    ProcessorController(ProcessorBoards boards, BoardStream stream, ProcessorControls controls, OperatorLog log) {
         this.boards = boards;
         this.stream = stream;
         this.controls = controls;
+        this.log = log;
     }
 
     @GetMapping("/api/admin/processors")
@@ -69,8 +75,13 @@ class ProcessorController {
     }
 
     private ProcessorControl control(String name, DesiredState state, ControlRequest request) {
-        boards.require(name);
-        return controls.request(name, state, request.reason().strip(), CurrentUser.id());
+        String reason = request.reason().strip();
+        Action action = new Action(state == DesiredState.PAUSED ? OperatorLog.PAUSE : OperatorLog.RESUME, name,
+                                   Map.of(), reason);
+        return log.run(action, () -> {
+            boards.require(name);
+            return controls.request(name, state, reason, CurrentUser.id());
+        }, control -> "control version " + control.version());
     }
 
     /** @param reason why, for the other operators and the operator log */
