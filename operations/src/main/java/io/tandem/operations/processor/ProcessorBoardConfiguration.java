@@ -3,12 +3,14 @@ package io.tandem.operations.processor;
 import io.tandem.operations.OperationsAutoConfiguration;
 import io.tandem.operations.OperationsProperties;
 import io.tandem.operations.OperationsTables;
+import io.tandem.operations.control.ControlGuard;
 import io.tandem.operations.control.ProcessorControls;
 import io.tandem.operations.events.EventPositions;
 import io.tandem.operations.log.OperatorLog;
 import io.tandem.operations.node.LocalNode;
 import io.tandem.operations.node.LocalProcessors;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +56,8 @@ public class ProcessorBoardConfiguration {
 
     @Bean
     ProcessorController operationsProcessorController(ProcessorBoards boards, BoardStream stream,
-                                                      ProcessorControls controls, OperatorLog log) {
-        return new ProcessorController(boards, stream, controls, log);
+                                                      ProcessorControls controls, OperatorLog log,
+                                                      ObjectProvider<ControlGuard> guards) {
+        return new ProcessorController(boards, stream, controls, log, guards.orderedStream().toList());
     }
 }

@@ -3,6 +3,7 @@ package io.tandem.operations.processor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.operations.control.ControlGuard;
 import io.tandem.operations.control.ProcessorControl.DesiredState;
 import io.tandem.operations.control.ProcessorControl;
 import io.tandem.operations.control.ProcessorControls;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -34,12 +36,15 @@ class ProcessorController {
     private final BoardStream stream;
     private final ProcessorControls controls;
     private final OperatorLog log;
+    private final List<ControlGuard> guards;
 
-    ProcessorController(ProcessorBoards boards, BoardStream stream, ProcessorControls controls, OperatorLog log) {
+    ProcessorController(ProcessorBoards boards, BoardStream stream, ProcessorControls controls, OperatorLog log,
+                        List<ControlGuard> guards) {
         this.boards = boards;
         this.stream = stream;
         this.controls = controls;
         this.log = log;
+        this.guards = List.copyOf(guards);
     }
 
     @GetMapping("/api/admin/processors")
@@ -61,6 +66,7 @@ class ProcessorController {
                          + "within the control poll interval and the board shows which have")
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_request: the reason is missing")
+    @ApiResponse(responseCode = "409", description = "replay_in_progress: a replay holds the processor's control")
     ProcessorControl pause(@PathVariable("name") String name, @Valid @RequestBody ControlRequest request) {
         return control(name, DesiredState.PAUSED, request);
     }
@@ -70,6 +76,7 @@ class ProcessorController {
     @Operation(summary = "Resume a paused processor on every node")
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_request: the reason is missing")
+    @ApiResponse(responseCode = "409", description = "replay_in_progress: a replay holds the processor's control")
     ProcessorControl resume(@PathVariable("name") String name, @Valid @RequestBody ControlRequest request) {
         return control(name, DesiredState.RUNNING, request);
     }
@@ -80,6 +87,7 @@ class ProcessorController {
                                    Map.of(), reason);
         return log.run(action, () -> {
             boards.require(name);
+            guards.forEach(guard -> guard.requireFree(name));
             return controls.request(name, state, reason, CurrentUser.id());
         }, control -> "control version " + control.version());
     }
