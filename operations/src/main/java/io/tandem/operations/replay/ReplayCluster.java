@@ -1,11 +1,15 @@
 package io.tandem.operations.replay;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.tandem.operations.OperationsTables;
+import io.tandem.platform.jdbc.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +31,9 @@ class ReplayCluster {
         }
     }
 
+    private static final TypeReference<List<Map<String, Object>>> SEGMENTS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final OperationsTables tables;
     private final Duration nodeTimeout;
@@ -42,6 +49,29 @@ class ReplayCluster {
                                       + " WHERE last_seen >= now() - ?::interval")
                                  .param(nodeTimeout.toMillis() + " milliseconds")
                                  .query(String.class).list());
+    }
+
+    /**
+     * Where each live node says the processor's segments it works stand (its heartbeat, at most a heartbeat
+     * interval old), by node and segment: fresher than {@code tokenentry}, where a segment that receives no event
+     * stores its position only when it extends its claim.
+     */
+    Map<String, Map<Integer, Long>> reportedPositions(String processor) {
+        Map<String, Map<Integer, Long>> reported = new HashMap<>();
+        jdbc.sql("SELECT h.node_id, h.segments::text FROM " + tables.table("ops_processor_heartbeat") + " h JOIN "
+                 + tables.table("ops_node") + " n ON n.node_id = h.node_id"
+                 + " WHERE h.processor = ? AND n.last_seen >= now() - ?::interval")
+            .params(processor, nodeTimeout.toMillis() + " milliseconds")
+            .query(row -> {
+                Map<Integer, Long> positions = new HashMap<>();
+                for (Map<String, Object> segment : JsonColumns.read(row.getString(2), SEGMENTS)) {
+                    if (segment.get("segment") instanceof Number id && segment.get("position") instanceof Number at) {
+                        positions.put(id.intValue(), at.longValue());
+                    }
+                }
+                reported.put(row.getString(1), positions);
+            });
+        return reported;
     }
 
     List<Instance> liveInstances(String processor) {

@@ -50,22 +50,27 @@ public class ReplayConfiguration {
     }
 
     @Bean
+    ReplayCluster operationsReplayCluster(JdbcClient jdbc, OperationsTables tables, OperationsProperties properties) {
+        return new ReplayCluster(jdbc, tables, properties.nodeTimeout());
+    }
+
+    @Bean
     ReplayEnding operationsReplayEnding(ReplayPlans plans, ReplaySamples samples, ProcessorControls controls,
                                         OperatorLog log) {
         return new ReplayEnding(plans, samples, controls, log);
     }
 
     @Bean
-    ReplayCoordinator operationsReplayCoordinator(ReplayPlans plans, ReplaySamples samples, JdbcClient jdbc,
-                                                  OperationsTables tables, TokenTable tokens,
+    ReplayCoordinator operationsReplayCoordinator(ReplayPlans plans, ReplaySamples samples, ReplayCluster cluster,
+                                                  TokenTable tokens,
                                                   ProcessorControls controls, ReplayDeadLetters deadLetters,
                                                   EventProcessingConfiguration processing, EventStore eventStore,
                                                   EventPositions positions, PlatformTransactionManager transactions,
                                                   ReplayEnding ending, LocalProcessors processors, LocalNode node,
                                                   OperationsProperties properties) {
-        ReplaySteps steps = new ReplaySteps(plans, samples, new ReplayCluster(jdbc, tables, properties.nodeTimeout()),
-                                            tokens, controls, deadLetters, processing, eventStore, positions,
-                                            new TransactionTemplate(transactions), ending, properties.rateWindow());
+        ReplaySteps steps = new ReplaySteps(plans, samples, cluster, tokens, controls, deadLetters, processing,
+                                            eventStore, positions, new TransactionTemplate(transactions), ending,
+                                            properties.rateWindow());
         return new ReplayCoordinator(plans, steps, processors, node, properties.controlPollInterval(),
                                      properties.replayLease());
     }
@@ -74,14 +79,14 @@ public class ReplayConfiguration {
     Replays operationsReplays(ProcessorBoards boards, Anatomies anatomies, EventStore eventStore,
                               EventPositions positions, EventCounts counts, ReplayDeadLetters deadLetters,
                               ReplayPlans plans, ReplaySamples samples, JdbcClient jdbc, OperationsTables tables,
-                              TokenTable tokens, OperatorLog log, ReplayCoordinator coordinator, LocalNode node,
-                              OperationsProperties properties) {
+                              TokenTable tokens, ReplayCluster cluster, OperatorLog log,
+                              ReplayCoordinator coordinator, LocalNode node, OperationsProperties properties) {
         ReplayPlanner planner = new ReplayPlanner(eventStore, positions, counts,
                                                   new PayloadTypes(ReplayConfiguration.class.getClassLoader()),
                                                   deadLetters, plans, new ReplayEstimates(jdbc, tables, boards),
                                                   tokens);
-        return new Replays(boards, anatomies, planner, plans, samples, tokens, log, coordinator, node.nodeId(),
-                           properties.rateWindow());
+        return new Replays(boards, anatomies, planner, plans, samples, tokens, cluster, log, coordinator,
+                           node.nodeId(), properties.rateWindow());
     }
 
     @Bean

@@ -6,11 +6,12 @@ import io.tandem.operations.replay.ReplaySamples.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How far a replay is, from its segments' tokens: each segment goes from the start position to where it stood when
- * it was reset, and is done once it has reached that position. Speed and ETA come from the samples of the
- * sliding window.
+ * How far a replay is, from its segments' tokens (or their owners' fresher reports): each segment goes from the
+ * start position to where it stood when it was reset, and is done once it has reached that position. Speed and ETA
+ * come from the samples of the sliding window.
  *
  * @param percent         covered over covered plus remaining, all segments together
  * @param eventsPerSecond positions of the event stream replayed per second (a segment reads every position)
@@ -29,14 +30,21 @@ record ReplayProgress(double percent, List<SegmentProgress> segments, Double eve
                            double percent) {
     }
 
-    static ReplayProgress of(ReplayRecord plan, List<StoredToken> tokens, List<Sample> window) {
+    /**
+     * @param reported where the segments' owners say they stand (by node, then segment), fresher than the tokens
+     */
+    static ReplayProgress of(ReplayRecord plan, List<StoredToken> tokens, Map<String, Map<Integer, Long>> reported,
+                             List<Sample> window) {
         long start = plan.startPosition() == null ? 0 : plan.startPosition();
         long head = plan.headAtReset() == null ? start : plan.headAtReset();
         long covered = 0;
         long remaining = 0;
         List<SegmentProgress> segments = new ArrayList<>();
         for (StoredToken token : tokens) {
-            long position = token.position() == null ? start : token.position();
+            Long fresher = token.owner() == null ? null
+                    : reported.getOrDefault(token.owner(), Map.of()).get(token.segment());
+            long stored = token.position() == null ? start : token.position();
+            long position = fresher == null ? stored : Math.max(stored, fresher);
             boolean replayToken = token.replaying() && token.resetPosition() != null;
             long until = replayToken ? token.resetPosition() : Math.max(start, Math.min(position, head));
             long done = Math.max(0, Math.min(position, until) - start);
@@ -44,7 +52,7 @@ record ReplayProgress(double percent, List<SegmentProgress> segments, Double eve
             covered += done;
             remaining += left;
             double percent = done + left == 0 ? 100 : rounded(100.0 * done / (done + left));
-            segments.add(new SegmentProgress(token.segment(), token.owner(), token.position(),
+            segments.add(new SegmentProgress(token.segment(), token.owner(), position,
                                              replayToken ? until : null, left > 0, percent));
         }
         double overall = covered + remaining == 0 ? 100 : rounded(100.0 * covered / (covered + remaining));

@@ -160,7 +160,8 @@ class ReplaySteps {
     /** Samples the progress; done once every segment has reached where it stood at the reset. */
     private boolean watch(ReplayRecord plan, String nodeId) {
         List<StoredToken> current = tokens.of(plan.tokenSchema(), plan.processor());
-        ReplayProgress progress = ReplayProgress.of(plan, current, List.of());
+        ReplayProgress progress = ReplayProgress.of(plan, current, cluster.reportedPositions(plan.processor()),
+                                                    List.of());
         if (progress.finished()) {
             return ending.succeed(plan, nodeId, progress.replayedPositions());
         }

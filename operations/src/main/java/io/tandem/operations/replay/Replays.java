@@ -28,20 +28,22 @@ class Replays implements ControlGuard {
     private final ReplayPlans plans;
     private final ReplaySamples samples;
     private final TokenTable tokens;
+    private final ReplayCluster cluster;
     private final OperatorLog log;
     private final ReplayCoordinator coordinator;
     private final String nodeId;
     private final Duration window;
 
     Replays(ProcessorBoards boards, Anatomies anatomies, ReplayPlanner planner, ReplayPlans plans,
-            ReplaySamples samples, TokenTable tokens, OperatorLog log, ReplayCoordinator coordinator, String nodeId,
-            Duration window) {
+            ReplaySamples samples, TokenTable tokens, ReplayCluster cluster, OperatorLog log,
+            ReplayCoordinator coordinator, String nodeId, Duration window) {
         this.boards = boards;
         this.anatomies = anatomies;
         this.planner = planner;
         this.plans = plans;
         this.samples = samples;
         this.tokens = tokens;
+        this.cluster = cluster;
         this.log = log;
         this.coordinator = coordinator;
         this.nodeId = nodeId;
@@ -114,6 +116,7 @@ class Replays implements ControlGuard {
     private ReplayView view(ReplayRecord plan) {
         ReplayProgress progress = plan.startPosition() == null ? null
                 : ReplayProgress.of(plan, tokens.of(plan.tokenSchema(), plan.processor()),
+                                    cluster.reportedPositions(plan.processor()),
                                     plan.state() == ReplayState.REPLAYING ? samples.within(plan.replayId(), window)
                                                                           : List.of());
         return ReplayView.of(plan, progress, plans.transitions(plan.replayId()));
