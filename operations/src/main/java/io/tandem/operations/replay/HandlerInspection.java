@@ -39,7 +39,7 @@ final class HandlerInspection {
                                     !saga && processor.processor().supportsReset(), handlers);
     }
 
-    private static HandlerAnatomy handler(Class<?> type) {
+    static HandlerAnatomy handler(Class<?> type) {
         String sideEffect = AnnotationUtils.findAnnotationAttributes(type, SideEffect.class)
                                            .map(attributes -> String.valueOf(attributes.get("sideEffect")))
                                            .orElse(null);
@@ -54,10 +54,10 @@ final class HandlerInspection {
             }
             Optional<Map<String, Object>> eventHandler = AnnotationUtils.findAnnotationAttributes(method,
                                                                                                   EventHandler.class);
-            if (eventHandler.isEmpty() || method.getParameterCount() == 0) {
+            Class<?> payload = eventHandler.map(attributes -> payloadType(method, attributes)).orElse(null);
+            if (payload == null) {
                 continue;
             }
-            Class<?> payload = payloadType(method, eventHandler.get());
             if (!handles.contains(payload.getName())) {
                 handles.add(payload.getName());
             }
@@ -72,9 +72,13 @@ final class HandlerInspection {
                                   resetHandler);
     }
 
+    /** The declared payload type, else the first parameter's; null for a handler of neither (not an event's). */
     private static Class<?> payloadType(Method method, Map<String, Object> eventHandler) {
         Object declared = eventHandler.get("payloadType");
-        return declared instanceof Class<?> type && type != Object.class ? type : method.getParameterTypes()[0];
+        if (declared instanceof Class<?> type && type != Object.class) {
+            return type;
+        }
+        return method.getParameterCount() == 0 ? null : method.getParameterTypes()[0];
     }
 
     private static Optional<Boolean> allowsReplay(AnnotatedElement element) {
