@@ -2,6 +2,7 @@ package io.tandem.launcher;
 
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +37,7 @@ final class OperationsAccounts {
     static Account withRole(ApiClient anonymous, String role) {
         String email = "ops-" + (role == null ? "user" : role.toLowerCase()) + "-" + UUID.randomUUID()
                        + "@example.com";
-        ApiResponse signedUp = anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", PASSWORD,
-                                                                           "name", "Ops " + role)));
-        assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        ApiResponse signedUp = SignUps.signUp(anonymous, email, PASSWORD, "Ops " + role);
         String userId = signedUp.json().get("user_id").asText();
         if (role != null) {
             ApiResponse granted = admin(anonymous).post("/api/admin/users/" + userId + "/roles",

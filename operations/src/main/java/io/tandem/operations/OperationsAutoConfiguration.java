@@ -7,6 +7,7 @@ import io.tandem.operations.events.JdbcEventCounts;
 import io.tandem.operations.events.JdbcEventPositions;
 import io.tandem.operations.events.StreamEventCounts;
 import io.tandem.operations.events.StreamEventPositions;
+import io.tandem.operations.node.AssembledProcessors;
 import io.tandem.operations.node.LocalNode;
 import io.tandem.operations.node.LocalProcessors;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -41,9 +42,15 @@ public class OperationsAutoConfiguration {
     }
 
     @Bean
+    AssembledProcessors operationsAssembledProcessors() {
+        return new AssembledProcessors();
+    }
+
+    @Bean
     LocalProcessors operationsLocalProcessors(EventProcessingConfiguration processing,
-                                              @Value("${spring.application.name:tandem}") String applicationName) {
-        return new LocalProcessors(processing, applicationName);
+                                              @Value("${spring.application.name:tandem}") String applicationName,
+                                              AssembledProcessors assembled) {
+        return new LocalProcessors(processing, applicationName, assembled);
     }
 
     @Bean

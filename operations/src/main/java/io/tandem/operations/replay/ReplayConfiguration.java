@@ -3,6 +3,7 @@ package io.tandem.operations.replay;
 import io.tandem.operations.OperationsAutoConfiguration;
 import io.tandem.operations.OperationsProperties;
 import io.tandem.operations.OperationsTables;
+import io.tandem.operations.control.ControlGuard;
 import io.tandem.operations.control.ProcessorControls;
 import io.tandem.operations.events.EventCounts;
 import io.tandem.operations.events.EventPositions;
@@ -14,6 +15,7 @@ import io.tandem.operations.processor.TokenTable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,13 +82,14 @@ public class ReplayConfiguration {
                               EventPositions positions, EventCounts counts, ReplayDeadLetters deadLetters,
                               ReplayPlans plans, ReplaySamples samples, JdbcClient jdbc, OperationsTables tables,
                               TokenTable tokens, ReplayCluster cluster, OperatorLog log,
-                              ReplayCoordinator coordinator, LocalNode node, OperationsProperties properties) {
+                              ReplayCoordinator coordinator, LocalNode node, OperationsProperties properties,
+                              ObjectProvider<ControlGuard> guards) {
         ReplayPlanner planner = new ReplayPlanner(eventStore, positions, counts,
                                                   new PayloadTypes(ReplayConfiguration.class.getClassLoader()),
                                                   deadLetters, plans, new ReplayEstimates(jdbc, tables, boards),
                                                   tokens);
         return new Replays(boards, anatomies, planner, plans, samples, tokens, cluster, log, coordinator,
-                           node.nodeId(), properties.rateWindow());
+                           node.nodeId(), properties.rateWindow(), guards);
     }
 
     @Bean

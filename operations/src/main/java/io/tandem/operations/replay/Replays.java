@@ -9,6 +9,7 @@ import io.tandem.operations.log.OperatorLog;
 import io.tandem.operations.processor.ProcessorBoards;
 import io.tandem.operations.processor.TokenTable;
 import io.tandem.platform.security.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,10 +34,11 @@ class Replays implements ControlGuard {
     private final ReplayCoordinator coordinator;
     private final String nodeId;
     private final Duration window;
+    private final ObjectProvider<ControlGuard> guards;
 
     Replays(ProcessorBoards boards, Anatomies anatomies, ReplayPlanner planner, ReplayPlans plans,
             ReplaySamples samples, TokenTable tokens, ReplayCluster cluster, OperatorLog log,
-            ReplayCoordinator coordinator, String nodeId, Duration window) {
+            ReplayCoordinator coordinator, String nodeId, Duration window, ObjectProvider<ControlGuard> guards) {
         this.boards = boards;
         this.anatomies = anatomies;
         this.planner = planner;
@@ -48,6 +50,7 @@ class Replays implements ControlGuard {
         this.coordinator = coordinator;
         this.nodeId = nodeId;
         this.window = window;
+        this.guards = guards;
     }
 
     ReplayPlan dryRun(String processor, ReplayFrom from) {
@@ -79,6 +82,8 @@ class Replays implements ControlGuard {
             boards.require(processor);
             ProcessorAnatomy anatomy = anatomies.require(processor);
             ReplayPlanner.requireReplayable(anatomy);
+            // another feature holding the processor's control (a projection rebuild) refuses too
+            guards.orderedStream().filter(guard -> guard != this).forEach(guard -> guard.requireFree(processor));
             planner.range(from);
             boolean sideEffects = anatomy.handlers().stream().anyMatch(h -> h.sideEffect() != null);
             if (sideEffects && !force) {
