@@ -24,12 +24,21 @@ record TravellerBookings(ApiClient traveller, List<String> numbers) {
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
     static TravellerBookings confirmed(ApiClient anonymous, ApiClient admin, int count) {
+        TravellerBookings bookings = paid(anonymous, admin, count, "LJ" + (100 + (int) (Math.random() * 800)));
+        await().atMost(PATIENCE).untilAsserted(() -> bookings.numbers().forEach(number -> assertThat(
+                bookings.traveller().get("/api/bookings/" + number).json().path("status").asText())
+                .isEqualTo("CONFIRMED")));
+        return bookings;
+    }
+
+    /** Bookings placed and paid on a new flight with this number; they are confirmed a moment later. */
+    static TravellerBookings paid(ApiClient anonymous, ApiClient admin, int count, String flightNumber) {
         String email = "traveller-" + UUID.randomUUID() + "@example.com";
         SignUps.signUp(anonymous, email, "secret123", "T");
         ApiClient traveller = anonymous.as(OperationsAccounts.token(anonymous, email, "secret123"));
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(15);
         ApiResponse created = admin.post("/api/admin/flights-with-schedules", json(Map.of(
-                "flight", Map.of("flight_number", "LJ" + (100 + (int) (Math.random() * 800)), "airline", "Jin Air",
+                "flight", Map.of("flight_number", flightNumber, "airline", "Jin Air",
                                  "origin", "GMP", "destination", "CJU",
                                  "seat_map", Map.of("aircraft", "B737", "sections", List.of(
                                          Map.of("cabin", "ECONOMY", "from_row", 1, "to_row", 3, "letters", "ABC")))),
@@ -48,8 +57,6 @@ record TravellerBookings(ApiClient traveller, List<String> numbers) {
             pay(anonymous, traveller, number);
             numbers.add(number);
         }
-        await().atMost(PATIENCE).untilAsserted(() -> numbers.forEach(number -> assertThat(
-                traveller.get("/api/bookings/" + number).json().path("status").asText()).isEqualTo("CONFIRMED")));
         return new TravellerBookings(traveller, List.copyOf(numbers));
     }
 

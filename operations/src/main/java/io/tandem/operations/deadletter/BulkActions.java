@@ -51,11 +51,13 @@ class BulkActions {
                                                reason));
         List<ActionResult> results = new ArrayList<>();
         long intervalNanos = (long) (1_000_000_000L / rate);
-        long start = System.nanoTime();
         Instant startedAt = Instant.now();
         try {
+            long lastStart = System.nanoTime() - intervalNanos;
             for (int i = 0; i < selected.size(); i++) {
-                waitUntil(start + i * intervalNanos);
+                // every retry starts at least an interval after the one before, however long that one took
+                waitUntil(lastStart + intervalNanos);
+                lastStart = System.nanoTime();
                 results.add(retryQuietly(selected.get(i), startedAt.plusNanos(i * intervalNanos)));
             }
         } catch (RuntimeException e) {

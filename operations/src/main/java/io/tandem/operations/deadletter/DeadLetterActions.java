@@ -45,25 +45,27 @@ class DeadLetterActions {
 
     /** Retries the sequence now here, or makes it due at {@code dueAt} for a node that runs its processor. */
     ActionResult retry(ParkedSequence parked, Instant dueAt) {
+        Instant started = Instant.now();
         Optional<SequencedDeadLetterProcessor<EventMessage<?>>> local = processors.forGroup(parked.processor());
         if (local.isEmpty()) {
             makeDue(parked, dueAt);
-            return result(parked, "scheduled", parked.letters(), null);
+            return result(parked, "scheduled", parked.letters(), null, started);
         }
         transactions.executeWithoutResult(tx -> local.get().process(
                 letter -> letter.message().getIdentifier().equals(parked.eventId())));
         ParkedSequence after = reader.find(parked.processor(), parked.sequence()).orElse(null);
         if (after == null) {
-            return result(parked, "succeeded", 0, null);
+            return result(parked, "succeeded", 0, null, started);
         }
         if (after.letterId().equals(parked.letterId()) && Objects.equals(after.lastTouched(), parked.lastTouched())) {
             throw busy(parked);
         }
         return result(after, after.letterId().equals(parked.letterId()) ? "failed" : "partly succeeded",
-                      after.letters(), after.lastError());
+                      after.letters(), after.lastError(), started);
     }
 
     ActionResult evictSequence(ParkedSequence parked) {
+        Instant started = Instant.now();
         String letters = OperationsTables.inSchema(parked.schema(), "deadletterentry");
         int evicted = jdbc.sql("DELETE FROM " + letters + " WHERE processinggroup = ? AND sequenceidentifier = ?"
                                + " AND NOT EXISTS (SELECT 1 FROM " + letters + " c WHERE c.processinggroup = ?"
@@ -75,7 +77,7 @@ class DeadLetterActions {
         if (evicted == 0) {
             throw busy(parked);
         }
-        return result(parked, "evicted", evicted, null);
+        return result(parked, "evicted", evicted, null, started);
     }
 
     ActionResult evictLetter(String processor, String letterId) {
@@ -106,7 +108,8 @@ class DeadLetterActions {
                 + parked.sequence() + " of " + parked.processor() + " right now; try again in a moment."));
     }
 
-    private static ActionResult result(ParkedSequence parked, String outcome, long letters, String lastError) {
-        return new ActionResult(parked.processor(), parked.sequence(), outcome, letters, lastError, Instant.now());
+    private static ActionResult result(ParkedSequence parked, String outcome, long letters, String lastError,
+                                       Instant started) {
+        return new ActionResult(parked.processor(), parked.sequence(), outcome, letters, lastError, started);
     }
 }

@@ -52,7 +52,7 @@ final class DeadLetterViews {
     }
 
     /**
-     * What an action did.
+     * What an action did, and when it started.
      *
      * @param outcome {@code succeeded} (the sequence is gone), {@code failed} (it failed again and stays),
      *                {@code scheduled} (no processor of the group runs on this node: a node that runs one retries
