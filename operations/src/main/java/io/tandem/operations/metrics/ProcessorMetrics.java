@@ -110,7 +110,7 @@ class ProcessorMetrics implements SmartLifecycle {
         try {
             refresh();
         } catch (RuntimeException e) {
-            log.debug("Could not read the processor board for its metrics", e);
+            log.warn("Could not read the processor board for its metrics", e);
         }
     }
 

@@ -4,18 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tandem.operations.processor.ProcessorBoards;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Duration;
 
 /** The processor board's gauges, for Prometheus and the alert rules in {@code ops/grafana}. */
-@AutoConfiguration(afterName = {"io.tandem.operations.processor.ProcessorBoardConfiguration",
-                                "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(afterName = "io.tandem.operations.processor.ProcessorBoardConfiguration")
 public class ProcessorMetricsConfiguration {
 
     @Bean
-    @ConditionalOnBean(MeterRegistry.class)
     ProcessorMetrics operationsProcessorMetrics(ProcessorBoards boards, MeterRegistry registry,
                                                 @Value("${tandem.operations.metrics.interval:10s}") Duration interval) {
         return new ProcessorMetrics(boards, registry, interval);
