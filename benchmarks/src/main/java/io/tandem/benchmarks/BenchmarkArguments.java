@@ -25,6 +25,10 @@ record BenchmarkArguments(Map<String, String> options, List<String> application)
         return new BenchmarkArguments(Map.copyOf(options), List.copyOf(application));
     }
 
+    String option(String name, String defaultValue) {
+        return options.getOrDefault(name, defaultValue);
+    }
+
     int option(String name, int defaultValue) {
         String value = options.get(name);
         return value == null ? defaultValue : Integer.parseInt(value);

@@ -86,6 +86,11 @@ final class LauncherProcess implements AutoCloseable {
                 }, code -> code != null);
     }
 
+    /** The operating system's id of the running launcher, the {@code pid} of its node id {@code pid@host}. */
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGTERM: the application shuts down gracefully and stops its embedded servers. */
     void stop() throws InterruptedException {
         process.destroy();

@@ -1,8 +1,8 @@
 package io.tandem.launcher;
 
+import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.SignUps;
-import io.tandem.testsupport.ApiClient.ApiResponse;
 
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +20,7 @@ final class OperationsAccounts {
     private OperationsAccounts() {
     }
 
-    record Account(String email, String token, ApiClient api) {
+    record Account(String email, String userId, String token, ApiClient api) {
     }
 
     static String token(ApiClient anonymous, String email, String password) {
@@ -38,13 +38,13 @@ final class OperationsAccounts {
         String email = "ops-" + (role == null ? "user" : role.toLowerCase()) + "-" + UUID.randomUUID()
                        + "@example.com";
         ApiResponse signedUp = SignUps.signUp(anonymous, email, PASSWORD, "Ops " + role);
+        String userId = signedUp.json().get("user_id").asText();
         if (role != null) {
-            String userId = signedUp.json().get("user_id").asText();
             ApiResponse granted = admin(anonymous).post("/api/admin/users/" + userId + "/roles",
                                                         json(Map.of("role", role)));
             assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
         }
         String token = token(anonymous, email, PASSWORD);
-        return new Account(email, token, anonymous.as(token));
+        return new Account(email, userId, token, anonymous.as(token));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The ops console in a real browser (headless Chromium): an operator signs in, sees the live board list the bookings
- * processor with its lag, pauses it and resumes it; an auditor sees the board without the buttons.
+ * processor with its lag, pauses it and resumes it; an administrator plans a replay, confirms it by typing the
+ * processor's name, watches it end and finds it in the operator log; an auditor sees the board without the buttons.
  * Run with {@code -Dtandem.ops.screenshots=<repo>/docs/ops} to refresh the README's screenshots.
  */
 @SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -72,6 +74,34 @@ class OpsConsoleBrowserTest {
         console.act("bookings", "resume", "browser test: done");
         console.awaitStatus("bookings", "running");
         assertThat(console.offers("bookings", "pause")).isTrue();
+    }
+
+    @Test
+    void anAdministratorPlansAReplayConfirmsItByNameWatchesItEndAndFindsItInTheOperatorLog() {
+        console.signIn(OperationsAccounts.ADMIN_EMAIL, OperationsAccounts.ADMIN_PASSWORD).screen("replays");
+        console.dryRunReplay("notification-triggers", "tail");
+        assertThat(browser.driver().findElement(By.id("plan-side-effects")).getText())
+                .contains("BookingNotifications: sends notifications");
+        console.confirmReplay("browser test", "notification-triggers");
+        assertThat(console.replayStartable()).as("side effects need force").isFalse();
+
+        console.dryRunReplay("airports", "tail");
+        assertThat(console.planFact("events-in-range")).matches("\\d[\\d,]*");
+        assertThat(console.planFact("handled-events")).matches("[1-9][\\d,]*");
+        browser.screenshot("replay-plan");
+        console.confirmReplay("browser test: rebuild airports", "airport");
+        assertThat(console.replayStartable()).as("a mistyped name does not start").isFalse();
+        console.confirmReplay("", "airports");
+        assertThat(console.replayStartable()).isTrue();
+        assertThat(console.startReplayAndAwait("DONE")).isEqualTo("100 %");
+        assertThat(browser.driver().findElements(By.cssSelector("#progress-steps li.taken"))).hasSize(7);
+        browser.screenshot("replay-progress");
+
+        console.screen("operator-log");
+        WebElement logged = console.logRow("replay", "airports", "SUCCEEDED");
+        assertThat(logged.findElement(By.cssSelector("td[data-field='reason']")).getText())
+                .contains("browser test: rebuild airports", "from=tail");
+        browser.screenshot("operator-log");
     }
 
     @Test

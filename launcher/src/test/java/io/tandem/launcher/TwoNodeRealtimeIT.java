@@ -8,17 +8,29 @@ import io.tandem.testsupport.SharedElasticsearch;
 import io.tandem.testsupport.SharedPostgres;
 import io.tandem.testsupport.SseTestClient;
 import io.tandem.testsupport.StompTestClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -31,20 +43,44 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two packaged launchers, as two nodes behind a load balancer without sticky sessions, sharing one PostgreSQL
  * (the event store) and one Elasticsearch: a chat message sent through node A reaches a socket on node B, a read
- * receipt goes back the other way, and a plan reminder produced on A reaches an event stream on B.
+ * receipt goes back the other way, and a plan reminder produced on A reaches an event stream on B. Then a replay
+ * started on node A pauses and resumes the processor on both nodes with no manual step, and node B finishes it
+ * after node A is killed in the middle of the plan. The nodes start once for both tests (each start costs a
+ * minute); the kill comes last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeRealtimeIT {
 
     @TempDir
-    Path nodeAData;
+    static Path nodeAData;
     @TempDir
-    Path nodeBData;
+    static Path nodeBData;
 
-    private LauncherProcess nodeA;
-    private LauncherProcess nodeB;
+    private static String database;
+    private static LauncherProcess nodeA;
+    private static LauncherProcess nodeB;
+    private static ApiClient a;
+    private static ApiClient b;
 
-    @AfterEach
-    void stop() throws InterruptedException {
+    @BeforeAll
+    static void startTwoNodes() throws IOException {
+        database = SharedPostgres.newDatabase();
+        String jwtSecret = randomKey();
+        String[] shared = {"--spring.datasource.url=" + database,
+                           "--spring.datasource.username=" + SharedPostgres.USERNAME,
+                           "--tandem.search.url=" + SharedElasticsearch.httpUrl(),
+                           "--tandem.security.jwt.secret=" + jwtSecret,
+                           "--tandem.admin.email=" + OperationsAccounts.ADMIN_EMAIL,
+                           "--tandem.admin.password=" + OperationsAccounts.ADMIN_PASSWORD,
+                           LauncherProcess.MAIL_HOST, LauncherProcess.mailPort()};
+        nodeA = new LauncherProcess(nodeAData, shared);
+        nodeB = new LauncherProcess(nodeBData, shared);
+        a = nodeA.start();
+        b = nodeB.start();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
         if (nodeA != null) {
             nodeA.close();
         }
@@ -57,19 +93,8 @@ class TwoNodeRealtimeIT {
     }
 
     @Test
+    @Order(1)
     void chatAndNotificationsCrossNodes() throws Exception {
-        String database = SharedPostgres.newDatabase();
-        String jwtSecret = randomKey();
-        String[] shared = {"--spring.datasource.url=" + database,
-                           "--spring.datasource.username=" + SharedPostgres.USERNAME,
-                           "--tandem.search.url=" + SharedElasticsearch.httpUrl(),
-                           "--tandem.security.jwt.secret=" + jwtSecret,
-                           LauncherProcess.MAIL_HOST, LauncherProcess.mailPort()};
-        nodeA = new LauncherProcess(nodeAData, shared);
-        nodeB = new LauncherProcess(nodeBData, shared);
-        ApiClient a = nodeA.start();
-        ApiClient b = nodeB.start();
-
         User jisoo = signUp(a);
         User minho = signUp(b);
         ApiResponse invite = a.as(jisoo.token()).post("/api/couple/invite", "{}");
@@ -126,6 +151,79 @@ class TwoNodeRealtimeIT {
         assertThat(a.as(jisoo.token()).post("/api/auth/signout", "{}").status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                 b.as(jisoo.token()).get("/api/couple/info").status()).isEqualTo(401));
+    }
+
+    /**
+     * A replay of user-profiles asked of node A: both nodes pause it (each acknowledges the plan's pause version),
+     * and when A is killed in the middle of the plan, node B takes the plan over once A's lease runs out, resets,
+     * resumes and finishes it; the read model ends as it was.
+     */
+    @Test
+    @Order(2)
+    void aReplayStartedOnNodeAPausesBothNodesAndNodeBFinishesItAfterAIsKilled() throws Exception {
+        signUp(a);
+        signUp(b);
+        ApiClient adminOnA = OperationsAccounts.admin(a);
+        ApiClient adminOnB = OperationsAccounts.admin(b);
+        String nodeAId = nodeA.pid() + "@";
+        String nodeBId = nodeB.pid() + "@";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                instances(adminOnB, "user-profiles")).anyMatch(id -> id.startsWith(nodeAId))
+                                                     .anyMatch(id -> id.startsWith(nodeBId)));
+        List<String> before = userProfiles();
+
+        String replayId = ReplayRequests.start(adminOnA, "user-profiles", "tail", "two nodes: rebuild profiles",
+                                               false);
+        JsonNode beforeKill = ReplayRequests.status(adminOnB, "user-profiles", replayId);
+        assertThat(beforeKill.get("state").asText()).as("killed in the middle of the plan").isNotEqualTo("DONE");
+        nodeA.kill();
+
+        JsonNode done = ReplayRequests.awaitDone(adminOnB, "user-profiles", replayId);
+        List<String> stepsByB = new ArrayList<>();
+        done.get("transitions").forEach(step -> {
+            if (step.get("node").asText().startsWith(nodeBId)) {
+                stepsByB.add(step.get("state").asText());
+            }
+        });
+        assertThat(stepsByB).as("node B finished the plan A started: " + done.get("transitions"))
+                            .contains("RESETTING", "STARTING", "REPLAYING", "DONE");
+        long resumeVersion = done.get("resume_version").asLong();
+        assertThat(resumeVersion).isGreaterThan(done.get("pause_version").asLong());
+        JsonNode onB = processor(adminOnB, "user-profiles");
+        assertThat(onB.get("control").get("state").asText()).isEqualTo("RUNNING");
+        assertThat(onB.get("instances")).anySatisfy(instance -> {
+            assertThat(instance.get("node_id").asText()).startsWith(nodeBId);
+            assertThat(instance.get("running").asBoolean()).isTrue();
+            assertThat(instance.get("applied_control_version").asLong()).isEqualTo(resumeVersion);
+        });
+        assertThat(userProfiles()).as("the replay rebuilt the same rows").isEqualTo(before);
+    }
+
+    private static JsonNode processor(ApiClient admin, String name) {
+        for (JsonNode processor : admin.get("/api/admin/processors").json().get("processors")) {
+            if (processor.get("name").asText().equals(name)) {
+                return processor;
+            }
+        }
+        throw new AssertionError("the board does not list " + name);
+    }
+
+    private static List<String> instances(ApiClient admin, String processor) {
+        List<String> nodes = new ArrayList<>();
+        processor(admin, processor).get("instances").forEach(i -> nodes.add(i.get("node_id").asText()));
+        return nodes;
+    }
+
+    private static List<String> userProfiles() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database, SharedPostgres.USERNAME, null);
+             Statement sql = connection.createStatement();
+             ResultSet result = sql.executeQuery("SELECT to_jsonb(p)::text FROM user_profile p ORDER BY 1")) {
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+        }
+        return rows;
     }
 
     private static String ws(ApiClient node) {

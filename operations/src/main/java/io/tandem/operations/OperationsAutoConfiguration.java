@@ -1,9 +1,13 @@
 package io.tandem.operations;
 
 import io.tandem.operations.control.ProcessorControls;
+import io.tandem.operations.events.EventCounts;
 import io.tandem.operations.events.EventPositions;
+import io.tandem.operations.events.JdbcEventCounts;
 import io.tandem.operations.events.JdbcEventPositions;
+import io.tandem.operations.events.StreamEventCounts;
 import io.tandem.operations.events.StreamEventPositions;
+import io.tandem.operations.node.AssembledProcessors;
 import io.tandem.operations.node.LocalNode;
 import io.tandem.operations.node.LocalProcessors;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -38,9 +42,15 @@ public class OperationsAutoConfiguration {
     }
 
     @Bean
+    AssembledProcessors operationsAssembledProcessors() {
+        return new AssembledProcessors();
+    }
+
+    @Bean
     LocalProcessors operationsLocalProcessors(EventProcessingConfiguration processing,
-                                              @Value("${spring.application.name:tandem}") String applicationName) {
-        return new LocalProcessors(processing, applicationName);
+                                              @Value("${spring.application.name:tandem}") String applicationName,
+                                              AssembledProcessors assembled) {
+        return new LocalProcessors(processing, applicationName, assembled);
     }
 
     @Bean
@@ -52,6 +62,18 @@ public class OperationsAutoConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EventPositions operationsJdbcEventPositions(JdbcClient jdbc) {
         return new JdbcEventPositions(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EventCounts operationsJdbcEventCounts(JdbcClient jdbc) {
+        return new JdbcEventCounts(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true", matchIfMissing = true)
+    EventCounts operationsStreamEventCounts(EventStore eventStore, EventPositions positions) {
+        return new StreamEventCounts(eventStore, positions);
     }
 
     /** Axon Server numbers events from 0; a stream opened at token n starts with event n + 1. */

@@ -5,9 +5,9 @@
 
 export const screens = [
     {id: 'processors', title: 'Processors', load: () => import('./screens/processors.js')},
-    {id: 'replays', title: 'Replays'},
+    {id: 'replays', title: 'Replays', load: () => import('./screens/replays.js')},
     {id: 'rebuilds', title: 'Rebuilds'},
     {id: 'dead-letters', title: 'Dead letters'},
-    {id: 'operator-log', title: 'Operator log'},
+    {id: 'operator-log', title: 'Operator log', load: () => import('./screens/operator-log.js')},
     {id: 'audit', title: 'Audit'},
 ];

@@ -39,7 +39,10 @@ export function end() {
     sessionStorage.removeItem(KEY);
 }
 
-/** Whether the signed-in account may do this; actions as the server's OperationsAccess names them. */
+/**
+ * Whether the signed-in account may do this; actions as the server's OperationsAccess names them: 'read',
+ * 'operate' (pause, resume) and anything else (a replay) only for administrators.
+ */
 export function may(action) {
     const roles = current()?.roles || [];
     if (roles.includes('ADMIN')) {

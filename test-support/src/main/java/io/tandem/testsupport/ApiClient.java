@@ -67,6 +67,11 @@ public final class ApiClient {
         return send("POST", path, json, withJson(request(path), "POST", json));
     }
 
+    /** A POST with one extra request header, e.g. an {@code Idempotency-Key}. */
+    public ApiResponse post(String path, String json, String header, String value) {
+        return send(withJson(request(path), "POST", json).header(header, value));
+    }
+
     public ApiResponse patch(String path, String json) {
         return send("PATCH", path, json, withJson(request(path), "PATCH", json));
     }

@@ -3,6 +3,7 @@ package io.tandem.command.identity;
 import io.tandem.api.identity.IdentityEvents.ProfileImageChangedEvent;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.identity.ProfileImages;
+import io.tandem.platform.replay.SideEffect;
 import io.tandem.platform.storage.FileStorage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Profile images are photos of a person, served publicly: one replaced by a new image is deleted from the file
- * storage, and once an erasure is stored every image the account ever had is. Deleting is idempotent, so a replay
- * does no harm.
+ * storage, and once an erasure is stored every image the account ever had is. Deleting is idempotent, so a retry
+ * does no harm; a replay deletes nothing ({@link SideEffect}).
  */
 @Component
+@SideEffect("deletes profile images from the file storage")
 @ProcessingGroup("stored-bytes-cleanup")
 class ProfileImageCleanup {
 

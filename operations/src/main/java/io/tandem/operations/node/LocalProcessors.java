@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The tracking and pooled processors of this node, as Axon configured them. Subscribing processors have no position
- * or lag and are left out.
+ * The tracking and pooled processors of this node, as Axon configured them, and those assembled at run time
+ * ({@link AssembledProcessors}). Subscribing processors have no position or lag and are left out.
  */
 public class LocalProcessors {
 
@@ -30,18 +30,23 @@ public class LocalProcessors {
 
     private final EventProcessingConfiguration processing;
     private final String defaultSide;
+    private final AssembledProcessors assembled;
 
-    public LocalProcessors(EventProcessingConfiguration processing, String defaultSide) {
+    public LocalProcessors(EventProcessingConfiguration processing, String defaultSide,
+                           AssembledProcessors assembled) {
         this.processing = processing;
         this.defaultSide = defaultSide;
+        this.assembled = assembled;
     }
 
+    /** The configured processors and those assembled at run time, by name. */
     public List<LocalProcessor> all() {
-        return processing.eventProcessors().entrySet().stream()
-                         .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
-                         .map(entry -> describe(entry.getKey(), (StreamingEventProcessor) entry.getValue()))
-                         .sorted(Comparator.comparing(LocalProcessor::name))
-                         .toList();
+        Stream<LocalProcessor> configured = processing.eventProcessors().entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                .map(entry -> describe(entry.getKey(), (StreamingEventProcessor) entry.getValue()));
+        return Stream.concat(configured, assembled.all().stream())
+                     .sorted(Comparator.comparing(LocalProcessor::name))
+                     .toList();
     }
 
     public Optional<LocalProcessor> named(String name) {
@@ -60,7 +65,9 @@ public class LocalProcessors {
         boolean perNode = processing.tokenStore(name) instanceof InMemoryTokenStore;
         String mode = processor instanceof PooledStreamingEventProcessor ? LocalProcessor.POOLED
                                                                           : LocalProcessor.TRACKING;
-        return new LocalProcessor(name, sideOf(handlerTypes), mode, perNode, handlerTypes, processor);
+        Class<?> sagaType = processor instanceof AbstractEventProcessor abstractProcessor
+                ? sagaType(abstractProcessor.eventHandlerInvoker()) : null;
+        return new LocalProcessor(name, sideOf(handlerTypes), mode, perNode, handlerTypes, sagaType, processor);
     }
 
     private static Stream<Class<?>> handlerTypes(EventHandlerInvoker invoker) {
@@ -75,6 +82,14 @@ public class LocalProcessors {
             return Stream.of(sagas.getSagaType());
         }
         return Stream.empty();
+    }
+
+    private static Class<?> sagaType(EventHandlerInvoker invoker) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return multi.delegates().stream().map(LocalProcessors::sagaType).filter(type -> type != null)
+                        .findFirst().orElse(null);
+        }
+        return invoker instanceof AbstractSagaManager<?> sagas ? sagas.getSagaType() : null;
     }
 
     private String sideOf(List<Class<?>> handlerTypes) {

@@ -10,7 +10,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * <ul>
  *     <li>the console page itself ({@code /ops/}) loads for anyone; everything it shows comes from the API;</li>
  *     <li>ADMIN does everything (anything not matched here falls to the platform's {@code /api/admin/**} rule);</li>
- *     <li>OPERATOR reads the operations API and pauses, resumes and retries;</li>
+ *     <li>OPERATOR reads the operations API, pauses and resumes processors and retries dead letters;</li>
  *     <li>AUDITOR reads the operations API and the audit trails, and does nothing else;</li>
  *     <li>USER gets 403 everywhere here.</li>
  * </ul>
@@ -24,7 +24,24 @@ class OperationsAccess implements AccessRules {
     /** What operators may do besides reading. */
     static final String[] OPERATOR_ACTIONS = {
             "/api/admin/processors/*/pause",
-            "/api/admin/processors/*/resume"
+            "/api/admin/processors/*/resume",
+            "/api/admin/dead-letters/*/sequences/*/retry",
+            "/api/admin/dead-letters/bulk-retry"
+    };
+
+    /**
+     * Actions only administrators take, named here although the platform's {@code /api/admin/**} rule would refuse
+     * them to everyone else anyway: replays, rebuilds and their switches, rollbacks and drops, evictions.
+     */
+    static final String[] ADMIN_ACTIONS = {
+            "/api/admin/processors/*/replays",
+            "/api/admin/projections/*/rebuilds",
+            "/api/admin/projections/*/rebuilds/*/switch",
+            "/api/admin/projections/*/rebuilds/*/rollback",
+            "/api/admin/projections/*/rebuilds/*/drop",
+            "/api/admin/dead-letters/*/sequences/*/evict",
+            "/api/admin/dead-letters/*/letters/*/evict",
+            "/api/admin/dead-letters/bulk-evict"
     };
 
     /** What operators and auditors may read. */
@@ -32,7 +49,8 @@ class OperationsAccess implements AccessRules {
             "/api/admin/processors/**",
             "/api/admin/projections/**",
             "/api/admin/dead-letters/**",
-            "/api/admin/operations/**"
+            "/api/admin/operations/**",
+            "/api/admin/console"
     };
 
     /** What auditors read besides the operations API (issue "Operations II"). */
@@ -44,6 +62,7 @@ class OperationsAccess implements AccessRules {
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.GET, "/ops", "/ops/", "/ops/**").permitAll()
                 .requestMatchers(HttpMethod.POST, OPERATOR_ACTIONS).hasAnyRole(ADMIN, OPERATOR)
+                .requestMatchers(HttpMethod.POST, ADMIN_ACTIONS).hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, OPERATIONS_READS).hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                 .requestMatchers(HttpMethod.GET, AUDIT_READS).hasAnyRole(ADMIN, AUDITOR);
     }

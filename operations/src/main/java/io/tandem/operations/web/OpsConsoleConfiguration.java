@@ -2,6 +2,7 @@ package io.tandem.operations.web;
 
 import io.tandem.platform.security.AccessRules;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,7 +12,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * and the access rules of the operations API.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(ConsoleProperties.class)
 public class OpsConsoleConfiguration {
+
+    @Bean
+    ConsoleController operationsConsoleController(ConsoleProperties properties) {
+        return new ConsoleController(properties);
+    }
 
     @Bean
     AccessRules operationsAccessRules() {

@@ -2,10 +2,12 @@ package io.tandem.operations.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The ops console page ({@code /ops/}) as a person uses it: sign in, pick a screen, read the processor board and
- * act on a processor. Screens added later get their own methods here.
+ * act on a processor, plan and start a replay, read the operator log. Screens added later get their own methods
+ * here.
  */
 public final class OpsConsole {
 
@@ -79,6 +81,55 @@ public final class OpsConsole {
         processorRow(processor);
         return !browser.driver().findElements(By.cssSelector(row(processor) + " button[data-action='" + action
                                                               + "']")).isEmpty();
+    }
+
+    /** On the Replays screen: picks the processor and the start, asks for the dry run and waits for the plan. */
+    public OpsConsole dryRunReplay(String processor, String from) {
+        browser.until(d -> d.findElements(By.cssSelector("#replay-processor option[value='" + processor + "']"))
+                            .size() == 1);
+        new Select(browser.driver().findElement(By.id("replay-processor"))).selectByValue(processor);
+        new Select(browser.driver().findElement(By.id("replay-from"))).selectByValue(from);
+        browser.driver().findElement(By.id("replay-dry-run")).click();
+        browser.visible(By.id("replay-plan"));
+        return this;
+    }
+
+    /** A fact of the shown plan: events-in-range, handled-events, estimate, dead-letters. */
+    public String planFact(String fact) {
+        return browser.visible(By.id("plan-" + fact)).getText();
+    }
+
+    /** Whether the plan's start button is enabled. */
+    public boolean replayStartable() {
+        return browser.driver().findElement(By.id("replay-start")).isEnabled();
+    }
+
+    /** Fills in the reason and the typed confirmation, without starting. */
+    public OpsConsole confirmReplay(String reason, String typedName) {
+        browser.visible(By.id("replay-reason")).sendKeys(reason);
+        WebElement typed = browser.driver().findElement(By.id("replay-confirm-name"));
+        typed.clear();
+        typed.sendKeys(typedName);
+        return this;
+    }
+
+    /** Starts the confirmed replay and waits until its progress shows the state (DONE, FAILED, ...). */
+    public String startReplayAndAwait(String state) {
+        browser.driver().findElement(By.id("replay-start")).click();
+        browser.until(d -> d.findElements(By.cssSelector("#replay-progress[data-state='" + state + "']")).size() == 1);
+        return browser.driver().findElement(By.id("progress-percent")).getText();
+    }
+
+    /** The operator log's newest row of this action on this target, once the log shows it. */
+    public WebElement logRow(String action, String target, String outcome) {
+        return browser.until(d -> {
+            d.findElement(By.id("log-apply")).click();
+            return d.findElements(By.cssSelector("#log-rows tr[data-outcome='" + outcome + "']")).stream()
+                    .filter(row -> row.findElement(By.cssSelector("td[data-field='action']")).getText().equals(action)
+                                   && row.findElement(By.cssSelector("td[data-field='target']")).getText()
+                                         .equals(target))
+                    .findFirst().orElse(null);
+        });
     }
 
     private static String row(String processor) {

@@ -14,7 +14,10 @@ import java.util.Map;
  *   <li>{@value #NEXT_RETRY_AT}: when a node retries it next (ISO-8601, UTC); absent once it waits for an
  *       operator;</li>
  *   <li>{@value #LAST_ERROR}: the last failure, {@code "<exception class>: <message>"};</li>
- *   <li>{@value #STATE}: {@value #RETRYING} or {@value #PARKED} (retries used up: only an operator retries it).</li>
+ *   <li>{@value #STATE}: {@value #RETRYING} or {@value #PARKED} (retries used up: only an operator retries it);</li>
+ *   <li>{@value #TOP_FRAME}: where the last failure happened, {@code <class>.<method>:<line>}: the first frame of
+ *       Tandem's own code in its stack, else its first frame ({@link FailureText#topFrame}). With the letter's cause
+ *       type it is the failure's fingerprint, by which the operations console groups letters.</li>
  * </ul>
  * Letters queued behind the first one of their sequence have no diagnostics until they are tried themselves.
  */
@@ -26,6 +29,7 @@ public final class DeadLetterDiagnostics {
     public static final String STATE = "state";
     public static final String RETRYING = "retrying";
     public static final String PARKED = "parked";
+    public static final String TOP_FRAME = "top_frame";
 
     private DeadLetterDiagnostics() {
     }
@@ -37,6 +41,7 @@ public final class DeadLetterDiagnostics {
         Map<String, Object> next = new HashMap<>();
         next.put(RETRIES, retries);
         next.put(LAST_ERROR, FailureText.of(cause));
+        next.put(TOP_FRAME, FailureText.topFrame(cause));
         if (retries >= policy.maxRetries()) {
             next.put(STATE, PARKED);
         } else {

@@ -80,6 +80,13 @@ public class EventPipelineConfiguration {
     }
 
     @Bean
+    AssembledProcessorPipeline assembledProcessorPipeline(DeadLetterQueues queues, DeadLetterRetryPolicy policy,
+                                                          EventSavepoints savepoints,
+                                                          TransactionManager transactionManager) {
+        return new AssembledProcessorPipeline(queues, policy, savepoints, transactionManager);
+    }
+
+    @Bean
     DeadLetterParking deadLetterParking(ObjectProvider<EventProcessingConfiguration> processing,
                                         DeadLetterRetryPolicy policy) {
         return new DeadLetterParking(processing, policy);

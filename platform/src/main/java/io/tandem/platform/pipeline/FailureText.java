@@ -10,6 +10,7 @@ import org.axonframework.messaging.deadletter.ThrowableCause;
 final class FailureText {
 
     static final int MAX_LENGTH = 1000;
+    private static final String OWN_CODE = "io.tandem.";
 
     private FailureText() {
     }
@@ -22,6 +23,27 @@ final class FailureText {
     /** The failure as the dead letter's cause (type and cleaned message, columns of 255 and 1023 characters). */
     static ThrowableCause cause(Throwable failure) {
         return new ThrowableCause(failure.getClass().getName(), clean(String.valueOf(failure.getMessage())));
+    }
+
+    /**
+     * Where the failure happened, {@code <class>.<method>:<line>}: the first frame of Tandem's own code in the stack
+     * of the failure or of its causes (the handler or the helper it called, whatever library threw), else the
+     * failure's own first frame; empty without a stack trace.
+     */
+    static String topFrame(Throwable failure) {
+        for (Throwable level = failure; level != null; level = level.getCause() == level ? null : level.getCause()) {
+            for (StackTraceElement frame : level.getStackTrace()) {
+                if (frame.getClassName().startsWith(OWN_CODE)) {
+                    return describe(frame);
+                }
+            }
+        }
+        StackTraceElement[] frames = failure.getStackTrace();
+        return frames.length == 0 ? "" : describe(frames[0]);
+    }
+
+    private static String describe(StackTraceElement frame) {
+        return clean(frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber());
     }
 
     static String clean(String text) {

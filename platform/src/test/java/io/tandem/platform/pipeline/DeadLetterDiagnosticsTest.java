@@ -32,6 +32,29 @@ class DeadLetterDiagnosticsTest {
                          .containsEntry("state", "retrying")
                          .containsEntry("next_retry_at", "2026-12-06T10:00:10Z")
                          .containsEntry("last_error", "java.lang.IllegalStateException: boom");
+        assertThat(first.get("top_frame").toString())
+                .startsWith("io.tandem.platform.pipeline.DeadLetterDiagnosticsTest.aFirstFailureSchedulesTheFirstRetry:");
+    }
+
+    @Test
+    void theTopFrameIsTheFirstOfTandemsOwnCodeElseTheFirstOfAll() {
+        RuntimeException library = new RuntimeException("translated");
+        library.setStackTrace(new StackTraceElement[]{
+                new StackTraceElement("org.springframework.jdbc.Translator", "translate", "Translator.java", 12),
+                new StackTraceElement("io.tandem.query.booking.BookingProjection", "on", "BookingProjection.java", 70),
+                new StackTraceElement("io.tandem.platform.pipeline.SavepointPerEvent", "handle", null, 30)});
+        assertThat(FailureText.topFrame(library)).isEqualTo("io.tandem.query.booking.BookingProjection.on:70");
+
+        RuntimeException wrapper = new RuntimeException("outer", library);
+        wrapper.setStackTrace(new StackTraceElement[]{new StackTraceElement("org.axonframework.X", "y", null, 1)});
+        assertThat(FailureText.topFrame(wrapper)).as("found in a cause")
+                                                 .isEqualTo("io.tandem.query.booking.BookingProjection.on:70");
+
+        RuntimeException foreign = new RuntimeException("foreign");
+        foreign.setStackTrace(new StackTraceElement[]{new StackTraceElement("org.postgresql.Q", "receive", null, 5)});
+        assertThat(FailureText.topFrame(foreign)).isEqualTo("org.postgresql.Q.receive:5");
+        foreign.setStackTrace(new StackTraceElement[0]);
+        assertThat(FailureText.topFrame(foreign)).isEmpty();
     }
 
     @Test
