@@ -2,15 +2,16 @@ package io.tandem.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.benchmarks.InsertBaseline.Inserts;
+import io.tandem.benchmarks.ReplayDriver.Run;
 import io.tandem.launcher.TandemApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,12 @@ import static io.tandem.benchmarks.Report.decimal;
  * second measured in the same run, and checks the ETA the API shows 10 s into each replay against the real
  * remaining time. See docs/benchmarks.md.
  * <p>
- * Options: {@code --events=1000000}, {@code --configs=16x1x1,16x100x1,4x500x2} (segments x batch x threads),
+ * Options: {@code --events=1000000}, {@code --configs=<list>} (default
+ * {@code 16x1x1@50000,16x100x1,4x500x1+dlqcache,1x1000x1+dlqcache,1x1000x1+dlqcache+nometrics}:
+ * segments x batch x threads; {@code +dlqcache} turns on the dead-letter queue's sequence cache, {@code +nometrics}
+ * turns off Axon's per-message Micrometer monitors for the whole application; {@code @n} replays a
+ * store of n events instead of {@code --events}: the store only grows, so list configurations by size),
+ * {@code --warmup=10000} events replayed before each measured replay (a node that has run for a while is warm),
  * {@code --eta-at=10} seconds, {@code --inserts=3000} per thread count; {@code --tandem.}/{@code --spring.}
  * arguments go to the application.
  */
@@ -41,8 +47,11 @@ public final class ReplayBenchmark {
     private static final String ADMIN_PASSWORD = "bench-pass-1";
     private static final String PROCESSOR = "airports";
     private static final String PROCESSORS = "/api/admin/processors";
+    private static final String DEFAULT_CONFIGS = "16x1x1@50000,16x100x1,4x500x1+dlqcache,1x1000x1+dlqcache,"
+                                                  + "1x1000x1+dlqcache+nometrics";
 
     private final int events;
+    private final int warmup;
     private final List<String> configs;
     private final int etaAt;
     private final int inserts;
@@ -50,7 +59,8 @@ public final class ReplayBenchmark {
 
     private ReplayBenchmark(BenchmarkArguments arguments) {
         this.events = arguments.option("events", 1_000_000);
-        this.configs = Arrays.asList(arguments.option("configs", "16x1x1,16x100x1,4x500x2").split(","));
+        this.warmup = arguments.option("warmup", 10_000);
+        this.configs = Arrays.asList(arguments.option("configs", DEFAULT_CONFIGS).split(","));
         this.etaAt = arguments.option("eta-at", 10);
         this.inserts = arguments.option("inserts", 3000);
         this.applicationArguments = arguments.application();
@@ -61,51 +71,70 @@ public final class ReplayBenchmark {
         System.exit(0);
     }
 
-    /** One replay: how long it took by the server's clock, and the ETA it showed {@code etaAt} seconds in. */
-    private record Run(String config, long positions, double seconds, Double etaShown, double remainingThen) {
+    /** A configuration to replay with, written {@code SxBxT[+dlqcache][+nometrics][@events]}. */
+    private record Config(String name, int segments, int batch, int threads, boolean dlqCache, boolean metrics,
+                          int events) {
 
-        double perSecond() {
-            return positions / seconds;
+        static Config parse(String text, int defaultEvents) {
+            String[] sized = text.split("@");
+            String name = sized[0];
+            List<String> flags = List.of(name.split("\\+"));
+            String[] numbers = flags.get(0).split("x");
+            return new Config(name, Integer.parseInt(numbers[0]), Integer.parseInt(numbers[1]),
+                              Integer.parseInt(numbers[2]), flags.contains("dlqcache"), !flags.contains("nometrics"),
+                              sized.length > 1 ? Integer.parseInt(sized[1]) : defaultEvents);
         }
 
-        double etaError() {
-            return etaShown == null ? Double.NaN : (etaShown - remainingThen) / remainingThen;
+        List<String> arguments(String adminEmail, String adminPassword) {
+            String processor = "--axon.eventhandling.processors." + PROCESSOR;
+            return List.of("--tandem.admin.email=" + adminEmail, "--tandem.admin.password=" + adminPassword,
+                           processor + ".initial-segment-count=" + segments, processor + ".batch-size=" + batch,
+                           processor + ".thread-count=" + threads, processor + ".dlq.cache.enabled=" + dlqCache,
+                           "--axon.metrics.auto-configuration.enabled=" + metrics);
         }
     }
 
     private void run() throws Exception {
         Report.printMachine();
         try (BenchmarkServers servers = BenchmarkServers.start("tandem-replay-benchmark-")) {
-            List<Inserts> baselines = InsertBaseline.measure(servers, inserts, 1, 4);
+            List<Inserts> baselines = List.of();
             List<Run> runs = new ArrayList<>();
+            int stored = 0;
             double copied = 0;
             for (int i = 0; i < configs.size(); i++) {
-                String[] config = configs.get(i).split("x");
-                List<String> tuning = List.of(
-                        "--tandem.admin.email=" + ADMIN_EMAIL, "--tandem.admin.password=" + ADMIN_PASSWORD,
-                        "--axon.eventhandling.processors.airports.initial-segment-count=" + config[0],
-                        "--axon.eventhandling.processors.airports.batch-size=" + config[1],
-                        "--axon.eventhandling.processors.airports.thread-count=" + config[2]);
+                Config config = Config.parse(configs.get(i), events);
                 try (ConfigurableApplicationContext context = servers.run(TandemApplication.class,
-                                                                          TandemApplication.PROFILES, tuning,
+                                                                          TandemApplication.PROFILES,
+                                                                          config.arguments(ADMIN_EMAIL,
+                                                                                           ADMIN_PASSWORD),
                                                                           applicationArguments)) {
                     HttpApi api = new HttpApi(BenchmarkServers.baseUrl(context));
                     HttpClient http = HttpApi.newClient();
                     String admin = api.login(http, ADMIN_EMAIL, ADMIN_PASSWORD);
                     if (i == 0) {
                         pauseEverything(api, http, admin);
-                        long nanos = SyntheticEvents.append(servers, events);
-                        copied = events / (nanos / 1e9);
+                        // after the application's migrations, which refuse a schema with a table they do not know
+                        baselines = InsertBaseline.measure(servers, inserts, 1, 4);
+                    }
+                    if (config.events() > stored) {
+                        long nanos = SyntheticEvents.append(servers, stored, config.events() - stored);
+                        copied = (config.events() - stored) / (nanos / 1e9);
                         System.out.printf(Locale.ROOT, "Appended %,d events by COPY in %.1f s (%,.0f events/s)%n",
-                                          events, nanos / 1e9, copied);
+                                          config.events() - stored, nanos / 1e9, copied);
+                        stored = config.events();
                     }
                     awaitPaused(api, http, admin);
-                    runs.add(replay(api, http, admin, configs.get(i)));
+                    ReplayDriver driver = new ReplayDriver(api, http, admin, PROCESSOR);
+                    long head = json(api.get(http, PROCESSORS, admin)).get("head_position").asLong();
+                    driver.replay(config.name() + " warm-up", String.valueOf(Math.max(1, head - warmup)), etaAt);
+                    runs.add(driver.replay(config.name(), "tail", etaAt));
                     expect(api.post(http, PROCESSORS + "/" + PROCESSOR + "/pause", admin,
                                     Map.of("reason", "benchmark: next configuration")), 202);
                     awaitPaused(api, http, admin);
                 }
-                forgetTokens(servers);
+                if (i + 1 < configs.size()) {
+                    respread(servers, Config.parse(configs.get(i + 1), events).segments());
+                }
             }
             print(runs, baselines, copied);
         }
@@ -139,49 +168,44 @@ public final class ReplayBenchmark {
         }
     }
 
-    private Run replay(HttpApi api, HttpClient http, String admin, String config) {
-        String path = PROCESSORS + "/" + PROCESSOR + "/replays";
-        var started = api.post(http, path, admin, Map.of("from", "tail", "reason", "benchmark " + config));
-        expect(started, 202);
-        String id = json(started).get("replay_id").asText();
-        Instant seenReplaying = null;
-        Double etaShown = null;
-        Instant etaAtTime = null;
-        while (true) {
-            JsonNode status = json(api.get(http, path + "/" + id, admin));
-            String state = status.get("state").asText();
-            if (state.equals("FAILED")) {
-                throw new IllegalStateException("replay failed: " + status);
-            }
-            if (state.equals("DONE")) {
-                Instant since = Instant.parse(status.get("replaying_since").asText());
-                Instant finished = Instant.parse(status.get("finished_at").asText());
-                double seconds = Duration.between(since, finished).toMillis() / 1000.0;
-                double remaining = etaAtTime == null ? Double.NaN
-                        : Duration.between(etaAtTime, finished).toMillis() / 1000.0;
-                System.out.printf(Locale.ROOT, "%s: %,d positions in %.1f s%n", config,
-                                  status.get("replayed_positions").asLong(), seconds);
-                return new Run(config, status.get("replayed_positions").asLong(), seconds, etaShown, remaining);
-            }
-            if (state.equals("REPLAYING") && seenReplaying == null) {
-                seenReplaying = Instant.parse(status.get("replaying_since").asText());
-            }
-            if (seenReplaying != null && etaAtTime == null
-                && Duration.between(seenReplaying, Instant.now()).toSeconds() >= etaAt) {
-                JsonNode eta = status.path("progress").path("eta_seconds");
-                etaShown = eta.isNumber() ? eta.asDouble() : null;
-                etaAtTime = Instant.now();
-            }
-            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-        }
-    }
-
-    /** Between configurations: the processor's segments are made again with the next segment count. */
-    private static void forgetTokens(BenchmarkServers servers) throws Exception {
+    /**
+     * Between configurations, with the application stopped: the processor's tokens become {@code segments} tokens
+     * (segment ids 0..n-1, as Axon numbers a power-of-two count), each a copy of segment 0's, which stands at the
+     * head after the replay. So the next configuration starts caught up, with its own segment count.
+     */
+    private static void respread(BenchmarkServers servers, int segments) throws Exception {
         try (Connection connection = DriverManager.getConnection(servers.jdbcUrl(), servers.username(),
-                                                                 servers.password());
-             Statement sql = connection.createStatement()) {
-            sql.executeUpdate("DELETE FROM tokenentry WHERE processorname = '" + PROCESSOR + "'");
+                                                                 servers.password())) {
+            connection.setAutoCommit(false);
+            byte[] token;
+            String type;
+            try (PreparedStatement read = connection.prepareStatement(
+                    "SELECT token, tokentype FROM tokenentry WHERE processorname = ? AND segment = 0")) {
+                read.setString(1, PROCESSOR);
+                try (ResultSet row = read.executeQuery()) {
+                    row.next();
+                    token = row.getBytes(1);
+                    type = row.getString(2);
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM tokenentry WHERE processorname = ?")) {
+                delete.setString(1, PROCESSOR);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO tokenentry (processorname, segment, token, tokentype, timestamp)"
+                    + " VALUES (?, ?, ?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))")) {
+                for (int segment = 0; segment < segments; segment++) {
+                    insert.setString(1, PROCESSOR);
+                    insert.setInt(2, segment);
+                    insert.setBytes(3, token);
+                    insert.setString(4, type);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
         }
     }
 
@@ -196,7 +220,7 @@ public final class ReplayBenchmark {
                              run.etaShown() == null ? "-" : decimal(run.etaShown(), 1),
                              decimal(run.remainingThen(), 1), decimal(100 * run.etaError(), 1) + " %"));
         }
-        rows.add(List.of("COPY into domainevententry", String.valueOf(events), "", decimal(copied, 0),
+        rows.add(List.of("COPY into domainevententry", "", "", decimal(copied, 0),
                          decimal(copied / oneClient, 2), "", "", ""));
         for (Inserts baseline : baselines) {
             rows.add(List.of("single-row INSERT transaction, " + baseline.threads() + " client(s)",

@@ -6,6 +6,7 @@ import io.tandem.platform.jdbc.JsonColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,26 +53,32 @@ class ReplayCluster {
     }
 
     /**
-     * Where each live node says the processor's segments it works stand (its heartbeat, at most a heartbeat
-     * interval old), by node and segment: fresher than {@code tokenentry}, where a segment that receives no event
-     * stores its position only when it extends its claim.
+     * What a running node last said of the processor's segments it works (its heartbeat): fresher than
+     * {@code tokenentry}, where a segment that receives no event stores its position only when it extends its claim.
+     *
+     * @param reportedAt when the node reported (the database's clock)
+     * @param positions  by segment
      */
-    Map<String, Map<Integer, Long>> reportedPositions(String processor) {
-        Map<String, Map<Integer, Long>> reported = new HashMap<>();
-        jdbc.sql("SELECT h.node_id, h.segments::text FROM " + tables.table("ops_processor_heartbeat") + " h JOIN "
-                 + tables.table("ops_node") + " n ON n.node_id = h.node_id"
-                 + " WHERE h.processor = ? AND n.last_seen >= now() - ?::interval")
+    record Report(Instant reportedAt, Map<Integer, Long> positions) {
+    }
+
+    /** The reports of the live nodes running the processor, by node. */
+    Map<String, Report> reports(String processor) {
+        Map<String, Report> reports = new HashMap<>();
+        jdbc.sql("SELECT h.node_id, h.reported_at, h.segments::text FROM " + tables.table("ops_processor_heartbeat")
+                 + " h JOIN " + tables.table("ops_node") + " n ON n.node_id = h.node_id"
+                 + " WHERE h.processor = ? AND h.running AND n.last_seen >= now() - ?::interval")
             .params(processor, nodeTimeout.toMillis() + " milliseconds")
             .query(row -> {
                 Map<Integer, Long> positions = new HashMap<>();
-                for (Map<String, Object> segment : JsonColumns.read(row.getString(2), SEGMENTS)) {
+                for (Map<String, Object> segment : JsonColumns.read(row.getString(3), SEGMENTS)) {
                     if (segment.get("segment") instanceof Number id && segment.get("position") instanceof Number at) {
                         positions.put(id.intValue(), at.longValue());
                     }
                 }
-                reported.put(row.getString(1), positions);
+                reports.put(row.getString(1), new Report(row.getTimestamp(2).toInstant(), positions));
             });
-        return reported;
+        return reports;
     }
 
     List<Instance> liveInstances(String processor) {

@@ -19,12 +19,13 @@ import java.util.Map;
  * @param deadLettersToClear dead letters of events the replay handles again, cleared at the reset
  * @param activeReplay       the replay of this processor under way, if one is
  * @param blockers           why a real run would be refused now; empty when it would start
+ * @param note               what the operator should know besides, e.g. that a replay from the head replays nothing
  */
 record ReplayPlan(String processor, String side, String from, long startPosition, long headPosition,
                   long eventsInRange, long handledEvents, Map<String, Long> handledByType, Double estimatedSeconds,
                   String estimateBasis, int segments, List<String> skippedHandlers,
                   List<SideEffectHandler> sideEffectHandlers, List<String> resetHandlers, long deadLettersToClear,
-                  String activeReplay, boolean requiresForce, List<String> blockers) {
+                  String activeReplay, boolean requiresForce, List<String> blockers, String note) {
 
     /** A handler class with side effects, and what they are. */
     record SideEffectHandler(String type, String effect) {

@@ -112,7 +112,16 @@ class ReplayPlanner {
                               eventsInRange, handledEvents, byType, estimate.seconds(), estimate.basis(),
                               tokens.of(anatomy.tokenSchema(), anatomy.processor()).size(), skipped, sideEffects,
                               resets, deadLetters.count(anatomy.tokenSchema(), anatomy.processor(), range.start()),
-                              active, !sideEffects.isEmpty(), blockers);
+                              active, !sideEffects.isEmpty(), blockers, note(range, resets));
+    }
+
+    private static String note(Range range, List<String> resets) {
+        if (range.start() < range.head()) {
+            return null;
+        }
+        return resets.isEmpty() ? "Nothing is replayed: the processor goes on with new events only."
+                : "Nothing is replayed, yet the reset clears what " + String.join(", ", resets)
+                  + " built: the read model then holds new events only.";
     }
 
     static String simpleName(String className) {

@@ -146,7 +146,7 @@ class ReplaySteps {
             store.releaseClaim(plan.processor(), segment);
         }
         return plans.transition(locked, ReplayState.STARTING, nodeId, Map.of(
-                "start_position", start, "head_at_reset", head, "dead_letters_cleared", cleared));
+                "start_position", start, "head_at_reset", Math.max(head, start), "dead_letters_cleared", cleared));
     }
 
     private boolean start(ReplayRecord plan, String nodeId) {
@@ -157,10 +157,10 @@ class ReplaySteps {
                 "resume_version", control.version(), "replaying_since", Instant.now()));
     }
 
-    /** Samples the progress; done once every segment has reached where it stood at the reset. */
+    /** Samples the progress; done once every segment has reached the head at the reset. */
     private boolean watch(ReplayRecord plan, String nodeId) {
         List<StoredToken> current = tokens.of(plan.tokenSchema(), plan.processor());
-        ReplayProgress progress = ReplayProgress.of(plan, current, cluster.reportedPositions(plan.processor()),
+        ReplayProgress progress = ReplayProgress.of(plan, current, cluster.reports(plan.processor()),
                                                     List.of());
         if (progress.finished()) {
             return ending.succeed(plan, nodeId, progress.replayedPositions());

@@ -95,6 +95,9 @@ class Replays implements ControlGuard {
         } catch (RejectedException e) {
             log.finish(actionId, OperatorActionOutcome.REFUSED, e.rejection().code() + ": " + e.rejection().detail());
             throw e;
+        } catch (RuntimeException e) {
+            log.finish(actionId, OperatorActionOutcome.FAILED, "the plan could not be stored: " + e);
+            throw e;
         }
         coordinator.nudge();
         return view(plans.find(replayId).orElseThrow());
@@ -121,7 +124,7 @@ class Replays implements ControlGuard {
     private ReplayView view(ReplayRecord plan) {
         ReplayProgress progress = plan.startPosition() == null ? null
                 : ReplayProgress.of(plan, tokens.of(plan.tokenSchema(), plan.processor()),
-                                    cluster.reportedPositions(plan.processor()),
+                                    cluster.reports(plan.processor()),
                                     plan.state() == ReplayState.REPLAYING ? samples.within(plan.replayId(), window)
                                                                           : List.of());
         return ReplayView.of(plan, progress, plans.transitions(plan.replayId()));

@@ -26,6 +26,7 @@ function planView(plan) {
         list('Handlers skipped on replay', plan.skipped_handlers, 'plan-skipped'),
         list('Handlers with side effects (never run for replayed events)',
              plan.side_effect_handlers.map(handler => `${handler.type}: ${handler.effect}`), 'plan-side-effects'),
+        plan.note ? h('p', {class: 'warning', id: 'plan-note'}, plan.note) : null,
         plan.blockers.length ? h('p', {class: 'warning', id: 'plan-blockers'}, plan.blockers.join('; ')) : null,
     ];
 }

@@ -1,6 +1,7 @@
 package io.tandem.operations.replay;
 
 import io.tandem.operations.processor.TokenTable.StoredToken;
+import io.tandem.operations.replay.ReplayCluster.Report;
 import io.tandem.operations.replay.ReplaySamples.Sample;
 import org.junit.jupiter.api.Test;
 
@@ -50,11 +51,15 @@ class ReplayProgressTest {
     }
 
     @Test
-    void theOwnersFresherReportWinsOverAStaleToken() {
+    void theOwnersReportMadeAfterItsClaimWinsOverAStaleToken() {
         List<StoredToken> stale = List.of(token(0, 900L, true, 1100L));
-        assertThat(ReplayProgress.of(plan(), stale, Map.of("1@a", Map.of(0, 1100L)), List.of()).finished()).isTrue();
-        assertThat(ReplayProgress.of(plan(), stale, Map.of("2@b", Map.of(0, 1100L)), List.of()).finished())
+        Report after = new Report(NOW.plusSeconds(1), Map.of(0, 1100L));
+        assertThat(ReplayProgress.of(plan(), stale, Map.of("1@a", after), List.of()).finished()).isTrue();
+        assertThat(ReplayProgress.of(plan(), stale, Map.of("2@b", after), List.of()).finished())
                 .as("only the segment's owner speaks for it").isFalse();
+        Report before = new Report(NOW.minusSeconds(1), Map.of(0, 1100L));
+        assertThat(ReplayProgress.of(plan(), stale, Map.of("1@a", before), List.of()).finished())
+                .as("a report from before the claim may be of the segment before the reset").isFalse();
     }
 
     @Test
@@ -69,5 +74,17 @@ class ReplayProgressTest {
         assertThat(progress.remaining()).isEqualTo(800);
         assertThat(progress.etaSeconds()).isEqualTo(8.0);
         assertThat(progress.windowSeconds()).isEqualTo(10.0);
+    }
+
+    @Test
+    void theWaitBeforeTheSegmentsMoveIsNotCountedAsSpeed() {
+        List<Sample> window = List.of(new Sample(NOW, 0, 2000, 2), new Sample(NOW.plusSeconds(2), 0, 2000, 2),
+                                      new Sample(NOW.plusSeconds(4), 100, 1900, 2),
+                                      new Sample(NOW.plusSeconds(6), 300, 1700, 2));
+        ReplayProgress progress = ReplayProgress.of(plan(), List.of(token(0, 250L, true, 1100L),
+                                                                    token(1, 150L, true, 1100L)),
+                                                    Map.of(), window);
+        assertThat(progress.windowSeconds()).isEqualTo(4.0);
+        assertThat(progress.eventsPerSecond()).isEqualTo(37.5);
     }
 }
