@@ -27,10 +27,14 @@ public final class AuditMetadata {
     public static final String APP_VERSION = "app_version";
     /** what the causing message was: {@code command <Name>}, {@code event <Type>} or {@code deadline <name>} (hop) */
     public static final String CAUSATION_TYPE = "causation_type";
+    /** the saga that sent this message, as {@code <SagaType> <sagaId>}, when one did (hop) */
+    public static final String CAUSATION_SAGA = "causation_saga";
     /** on an event: the causation id of the command whose handler applied it (hop) */
     public static final String COMMAND_CAUSATION_ID = "command_causation_id";
     /** on an event: the causation type of that command (hop) */
     public static final String COMMAND_CAUSATION_TYPE = "command_causation_type";
+    /** on an event: the saga that sent that command (hop) */
+    public static final String COMMAND_CAUSATION_SAGA = "command_causation_saga";
 
     /** Keys stamped from the request and carried along to every message it causes. */
     public static final List<String> REQUEST_KEYS = List.of(USER_ID, USER_ROLES, CLIENT_IP, USER_AGENT, REASON);

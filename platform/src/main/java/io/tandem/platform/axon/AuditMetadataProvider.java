@@ -5,7 +5,9 @@ import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.Scope;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -39,11 +41,31 @@ class AuditMetadataProvider implements CorrelationDataProvider {
         data.put(AuditMetadata.CAUSATION_ID, message.getIdentifier());
         data.put(AuditMetadata.CAUSATION_TYPE, typeOf(message));
         data.put(AuditMetadata.APP_VERSION, appVersion);
+        String saga = sagaInScope();
+        if (saga != null) {
+            data.put(AuditMetadata.CAUSATION_SAGA, saga);
+        }
         if (message instanceof CommandMessage<?>) {
             copy(metaData, AuditMetadata.CAUSATION_ID, data, AuditMetadata.COMMAND_CAUSATION_ID);
             copy(metaData, AuditMetadata.CAUSATION_TYPE, data, AuditMetadata.COMMAND_CAUSATION_TYPE);
+            copy(metaData, AuditMetadata.CAUSATION_SAGA, data, AuditMetadata.COMMAND_CAUSATION_SAGA);
         }
         return data;
+    }
+
+    /**
+     * The saga whose handler is running, if one is. Axon asks for correlation data when a message is created, which
+     * for a message a saga sends (a command, a deadline) is inside the saga's scope.
+     */
+    private static String sagaInScope() {
+        try {
+            if (Scope.describeCurrentScope() instanceof SagaScopeDescriptor saga) {
+                return saga.getType() + " " + saga.getIdentifier();
+            }
+        } catch (IllegalStateException e) {
+            // no scope: the message is not sent from a saga or an aggregate
+        }
+        return null;
     }
 
     /** {@code command ConfirmBookingCommand}, {@code event PaymentRecordedEvent}, {@code deadline payment-deadline}. */

@@ -7,6 +7,9 @@ import org.axonframework.deadline.GenericDeadlineMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.Scope;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.AfterEach;
@@ -98,13 +101,26 @@ class AuditMetadataCaptureTest {
         assertThat(query.keySet()).containsExactlyInAnyOrder("user_id", "correlation_id");
     }
 
+    /** A saga's scope, as Axon starts one around a saga's handler. */
+    private static final class SagaScope extends Scope {
+
+        <V> V run(java.util.concurrent.Callable<V> task) throws Exception {
+            return executeWithResult(task);
+        }
+
+        @Override
+        public ScopeDescriptor describeScope() {
+            return new SagaScopeDescriptor("BookingPaymentSaga", "saga-1");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> data(Message<?> handled) {
         return (Map<String, Object>) provider.correlationDataFor(handled);
     }
 
     @Test
-    void handlersCarryTheRequestKeysAndNameWhatCausedEachHop() {
+    void handlersCarryTheRequestKeysAndNameWhatCausedEachHop() throws Exception {
         MetaData request = MetaData.from(Map.of("user_id", "u", "user_roles", "USER", "client_ip", "ip",
                                                 "user_agent", "ua", "correlation_id", "c-1",
                                                 "app_version", "0.9", "causation_type", "event Old"));
@@ -119,6 +135,12 @@ class AuditMetadataCaptureTest {
         var event = GenericEventMessage.asEventMessage(42).withMetaData(request);
         assertThat(data(event)).containsEntry("causation_type", "event Integer")
                                                       .doesNotContainKey("command_causation_id");
+        Map<String, Object> fromSaga = new SagaScope().run(() -> data(event));
+        assertThat(fromSaga).containsEntry("causation_saga", "BookingPaymentSaga saga-1");
+        Map<String, Object> onSagaCommandEvents = data(command.andMetaData(Map.of("causation_saga", "S s-2")));
+        assertThat(onSagaCommandEvents).containsEntry("command_causation_saga", "S s-2")
+                                       .doesNotContainKey("causation_saga");
+
         var deadline = GenericDeadlineMessage.asDeadlineMessage("payment-deadline", null, Instant.now());
         assertThat(data(deadline)).containsEntry("causation_type", "deadline payment-deadline")
                                                          .containsEntry("correlation_id", deadline.getIdentifier());

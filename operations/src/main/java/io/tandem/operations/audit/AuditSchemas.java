@@ -1,0 +1,53 @@
+package io.tandem.operations.audit;
+
+import io.tandem.operations.OperationsTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The schemas whose Axon tables (sagas, deadlines, dead letters) the audit trail reads: this node's own, and every
+ * schema a node reported in {@code ops_node} (one per side in services mode), so any side answers for all.
+ */
+public class AuditSchemas {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditSchemas.class);
+
+    private final JdbcClient jdbc;
+    private final OperationsTables tables;
+
+    public AuditSchemas(JdbcClient jdbc, OperationsTables tables) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+    }
+
+    public List<String> all() {
+        Set<String> schemas = new LinkedHashSet<>();
+        schemas.add(jdbc.sql("SELECT current_schema()").query(String.class).single());
+        schemas.addAll(jdbc.sql("SELECT DISTINCT token_schema FROM " + tables.table("ops_node")
+                                + " ORDER BY token_schema").query(String.class).list());
+        return List.copyOf(schemas);
+    }
+
+    /** Runs the reader on each schema; a schema that cannot be read (a side's tables gone) is skipped and logged. */
+    public void each(Consumer<String> reader) {
+        for (String schema : all()) {
+            try {
+                reader.accept(schema);
+            } catch (DataAccessException e) {
+                log.warn("Cannot read the Axon tables of schema {} for the audit trail: {}", schema, e.toString());
+            }
+        }
+    }
+
+    /** The table in that schema, quoted. */
+    public static String table(String schema, String table) {
+        return OperationsTables.inSchema(schema, table);
+    }
+}
