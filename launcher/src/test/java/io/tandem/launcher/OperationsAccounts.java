@@ -1,7 +1,7 @@
 package io.tandem.launcher;
 
-import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.ApiClient;
 
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +19,7 @@ final class OperationsAccounts {
     private OperationsAccounts() {
     }
 
-    record Account(String email, String token, ApiClient api) {
+    record Account(String email, String userId, String token, ApiClient api) {
     }
 
     static String token(ApiClient anonymous, String email, String password) {
@@ -39,13 +39,13 @@ final class OperationsAccounts {
         ApiResponse signedUp = anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", PASSWORD,
                                                                            "name", "Ops " + role)));
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
+        String userId = signedUp.json().get("user_id").asText();
         if (role != null) {
-            String userId = signedUp.json().get("user_id").asText();
             ApiResponse granted = admin(anonymous).post("/api/admin/users/" + userId + "/roles",
                                                         json(Map.of("role", role)));
             assertThat(granted.status()).as(granted.toString()).isEqualTo(204);
         }
         String token = token(anonymous, email, PASSWORD);
-        return new Account(email, token, anonymous.as(token));
+        return new Account(email, userId, token, anonymous.as(token));
     }
 }

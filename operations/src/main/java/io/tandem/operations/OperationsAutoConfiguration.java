@@ -1,8 +1,11 @@
 package io.tandem.operations;
 
 import io.tandem.operations.control.ProcessorControls;
+import io.tandem.operations.events.EventCounts;
 import io.tandem.operations.events.EventPositions;
+import io.tandem.operations.events.JdbcEventCounts;
 import io.tandem.operations.events.JdbcEventPositions;
+import io.tandem.operations.events.StreamEventCounts;
 import io.tandem.operations.events.StreamEventPositions;
 import io.tandem.operations.node.LocalNode;
 import io.tandem.operations.node.LocalProcessors;
@@ -52,6 +55,18 @@ public class OperationsAutoConfiguration {
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     EventPositions operationsJdbcEventPositions(JdbcClient jdbc) {
         return new JdbcEventPositions(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EventCounts operationsJdbcEventCounts(JdbcClient jdbc) {
+        return new JdbcEventCounts(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true", matchIfMissing = true)
+    EventCounts operationsStreamEventCounts(EventStore eventStore, EventPositions positions) {
+        return new StreamEventCounts(eventStore, positions);
     }
 
     /** Axon Server numbers events from 0; a stream opened at token n starts with event n + 1. */

@@ -18,11 +18,14 @@ import java.time.Duration;
  * @param controlPollInterval how often a node looks for what operators asked of its processors
  * @param streamInterval      how often the live board is sent to open streams
  * @param streamTimeout       how long a live board stream stays open before the client reconnects
+ * @param replayLease         how long a node holds a replay plan without renewing it (every control poll) before
+ *                            another node may take it over: about how long a plan stalls when its node dies
  */
 @ConfigurationProperties(prefix = "tandem.operations")
 public record OperationsProperties(String schema, Duration heartbeatInterval, Duration nodeTimeout,
                                    Duration nodeRetention, Duration stallAfter, Duration rateWindow,
-                                   Duration controlPollInterval, Duration streamInterval, Duration streamTimeout) {
+                                   Duration controlPollInterval, Duration streamInterval, Duration streamTimeout,
+                                   Duration replayLease) {
 
     public OperationsProperties {
         schema = schema == null ? "" : schema.strip();
@@ -34,6 +37,7 @@ public record OperationsProperties(String schema, Duration heartbeatInterval, Du
         controlPollInterval = orDefault(controlPollInterval, Duration.ofSeconds(1));
         streamInterval = orDefault(streamInterval, Duration.ofSeconds(2));
         streamTimeout = orDefault(streamTimeout, Duration.ofMinutes(30));
+        replayLease = orDefault(replayLease, Duration.ofSeconds(10));
     }
 
     private static Duration orDefault(Duration value, Duration fallback) {

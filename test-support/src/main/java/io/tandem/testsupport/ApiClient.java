@@ -56,6 +56,11 @@ public final class ApiClient {
         return send(withJson(request(path), "POST", json));
     }
 
+    /** A POST with one extra request header, e.g. an {@code Idempotency-Key}. */
+    public ApiResponse post(String path, String json, String header, String value) {
+        return send(withJson(request(path), "POST", json).header(header, value));
+    }
+
     public ApiResponse patch(String path, String json) {
         return send(withJson(request(path), "PATCH", json));
     }

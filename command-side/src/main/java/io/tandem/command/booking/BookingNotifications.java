@@ -6,6 +6,7 @@ import io.tandem.api.booking.BookingEvents.BookingExpiredEvent;
 import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
 import io.tandem.api.notification.NotificationKind;
 import io.tandem.command.notification.NotificationTriggers;
+import io.tandem.platform.replay.SideEffect;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 import static io.tandem.api.notification.NotificationCommands.notificationId;
 
-/** Tells travellers what became of their bookings. */
+/** Tells travellers what became of their bookings; never for replayed events ({@link SideEffect}). */
 @Component
+@SideEffect("sends notifications")
 @ProcessingGroup(NotificationTriggers.PROCESSING_GROUP)
 class BookingNotifications {
 

@@ -3,10 +3,11 @@ package io.tandem.command.couple;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleLinkedEvent;
 import io.tandem.api.couple.CoupleEvents.PlanReminderDueEvent;
-import io.tandem.api.notification.NotificationCommands;
 import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
+import io.tandem.api.notification.NotificationCommands;
 import io.tandem.api.notification.NotificationKind;
 import io.tandem.command.notification.NotificationTriggers;
+import io.tandem.platform.replay.SideEffect;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,9 +19,11 @@ import java.util.List;
 
 /**
  * Tells partners what happened to their couple. Notification ids derive from the event and the recipient, so a
- * replay notifies nobody twice. Texts name no one: the app shows who from the subject.
+ * re-delivered event notifies nobody twice, and a replayed one nobody at all ({@link SideEffect}). Texts name no
+ * one: the app shows who from the subject.
  */
 @Component
+@SideEffect("sends notifications")
 @ProcessingGroup(NotificationTriggers.PROCESSING_GROUP)
 class CoupleNotifications {
 

@@ -3,6 +3,7 @@ package io.tandem.command.identity;
 import io.tandem.api.identity.IdentityEvents.ProfileImageChangedEvent;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.identity.ProfileImages;
+import io.tandem.platform.replay.SideEffect;
 import io.tandem.platform.storage.FileStorage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * An erased person's profile images are photos of them, served publicly: once the erasure is stored, every image
- * the account ever had is deleted from the file storage. Deleting is idempotent, so a replay does no harm.
+ * the account ever had is deleted from the file storage. Deleting is idempotent, so a retry does no harm; a replay
+ * deletes nothing ({@link SideEffect}).
  */
 @Component
+@SideEffect("deletes profile images from the file storage")
 @ProcessingGroup("stored-bytes-cleanup")
 class ProfileImageCleanup {
 

@@ -1,11 +1,12 @@
 package io.tandem.command.vehicle;
 
-import io.tandem.api.notification.NotificationCommands;
 import io.tandem.api.notification.NotificationCommands.SendNotificationCommand;
+import io.tandem.api.notification.NotificationCommands;
 import io.tandem.api.notification.NotificationKind;
 import io.tandem.api.vehicle.DueReason;
 import io.tandem.api.vehicle.VehicleEvents.MaintenanceDueEvent;
 import io.tandem.command.notification.NotificationTriggers;
+import io.tandem.platform.replay.SideEffect;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,9 +17,11 @@ import java.util.Locale;
 
 /**
  * Tells the owner when a scheduled service falls due. The notification id comes from the event's id, so a
- * replayed event notifies once. The text names the service and what made it due, never the vehicle's plate.
+ * re-delivered event notifies once, and a replayed one not at all ({@link SideEffect}). The text names the service
+ * and what made it due, never the vehicle's plate.
  */
 @Component
+@SideEffect("sends notifications")
 @ProcessingGroup(NotificationTriggers.PROCESSING_GROUP)
 class MaintenanceDueNotifier {
 

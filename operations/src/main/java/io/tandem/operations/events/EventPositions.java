@@ -1,5 +1,7 @@
 package io.tandem.operations.events;
 
+import org.axonframework.eventhandling.TrackingToken;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,6 +17,12 @@ public interface EventPositions {
 
     /** The position a processor that has handled nothing stands at: just before the first event. */
     long beforeFirst();
+
+    /**
+     * The token of a processor that has handled every event up to and including this position (its next event is
+     * the one after); null for a position before the first event.
+     */
+    TrackingToken tokenAt(long position);
 
     /** When the event at this position (or, across a gap, the nearest one before it) was stored. */
     Optional<Instant> timestampAt(long position);

@@ -3,9 +3,12 @@ package io.tandem.operations.events;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Optional;
 
 /** Positions in the JDBC event store: {@code domainevententry} of this node's schema, read by its global index. */
@@ -30,6 +33,12 @@ public class JdbcEventPositions implements EventPositions {
     public long beforeFirst() {
         Long first = jdbc.sql("SELECT min(globalindex) FROM domainevententry").query(Long.class).single();
         return first == null ? 0 : first - 1;
+    }
+
+    /** The JDBC store's own kind of token, without gaps: everything up to the position is settled history. */
+    @Override
+    public TrackingToken tokenAt(long position) {
+        return position < 0 ? null : GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
     }
 
     @Override

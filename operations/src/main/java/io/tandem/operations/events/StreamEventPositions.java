@@ -2,10 +2,10 @@ package io.tandem.operations.events;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.common.stream.BlockingStream;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -49,6 +49,11 @@ public class StreamEventPositions implements EventPositions {
     public long beforeFirst() {
         TrackingToken tail = events.createTailToken();
         return tail == null ? -1 : tail.position().orElse(-1);
+    }
+
+    @Override
+    public TrackingToken tokenAt(long position) {
+        return tokenBefore.apply(position + 1);
     }
 
     @Override

@@ -60,7 +60,9 @@ public class LocalProcessors {
         boolean perNode = processing.tokenStore(name) instanceof InMemoryTokenStore;
         String mode = processor instanceof PooledStreamingEventProcessor ? LocalProcessor.POOLED
                                                                           : LocalProcessor.TRACKING;
-        return new LocalProcessor(name, sideOf(handlerTypes), mode, perNode, handlerTypes, processor);
+        Class<?> sagaType = processor instanceof AbstractEventProcessor abstractProcessor
+                ? sagaType(abstractProcessor.eventHandlerInvoker()) : null;
+        return new LocalProcessor(name, sideOf(handlerTypes), mode, perNode, handlerTypes, sagaType, processor);
     }
 
     private static Stream<Class<?>> handlerTypes(EventHandlerInvoker invoker) {
@@ -75,6 +77,14 @@ public class LocalProcessors {
             return Stream.of(sagas.getSagaType());
         }
         return Stream.empty();
+    }
+
+    private static Class<?> sagaType(EventHandlerInvoker invoker) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return multi.delegates().stream().map(LocalProcessors::sagaType).filter(type -> type != null)
+                        .findFirst().orElse(null);
+        }
+        return invoker instanceof AbstractSagaManager<?> sagas ? sagas.getSagaType() : null;
     }
 
     private String sideOf(List<Class<?>> handlerTypes) {

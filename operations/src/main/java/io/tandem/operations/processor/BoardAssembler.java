@@ -1,7 +1,7 @@
 package io.tandem.operations.processor;
 
-import io.tandem.operations.events.EventPositions;
 import io.tandem.operations.events.EventPositions.StoredPosition;
+import io.tandem.operations.events.EventPositions;
 import io.tandem.operations.processor.BoardViews.InstanceView;
 import io.tandem.operations.processor.BoardViews.NodeView;
 import io.tandem.operations.processor.BoardViews.ProcessorBoard;
@@ -11,7 +11,7 @@ import io.tandem.operations.processor.ClusterSnapshot.Ack;
 import io.tandem.operations.processor.ClusterSnapshot.DeadLetters;
 import io.tandem.operations.processor.ClusterSnapshot.Heartbeat;
 import io.tandem.operations.processor.ClusterSnapshot.Node;
-import io.tandem.operations.processor.ClusterSnapshot.Token;
+import io.tandem.operations.processor.TokenTable.StoredToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +65,8 @@ class BoardAssembler {
                                                               .thenComparing(Heartbeat::reportedAt,
                                                                              Comparator.reverseOrder()))
                                             .toList();
-        List<Token> tokens = cluster.tokens().stream().filter(token -> token.processor().equals(name))
-                                    .sorted(Comparator.comparingInt(Token::segment)).toList();
+        List<StoredToken> tokens = cluster.tokens().stream().filter(token -> token.processor().equals(name))
+                                    .sorted(Comparator.comparingInt(StoredToken::segment)).toList();
         Heartbeat described = heartbeats.isEmpty() ? null : heartbeats.get(0);
         List<SegmentView> segments = tokens.isEmpty()
                 ? fromHeartbeats(heartbeats, nodes, cluster.now(), head)
@@ -95,8 +95,8 @@ class BoardAssembler {
                                  dead.letters(), dead.sequences(), segments, control, instances);
     }
 
-    private SegmentView fromToken(Token token, List<Heartbeat> heartbeats, Map<String, Node> nodes, Instant now,
-                                  StoredPosition head) {
+    private SegmentView fromToken(StoredToken token, List<Heartbeat> heartbeats, Map<String, Node> nodes,
+                                  Instant now, StoredPosition head) {
         boolean ownerAlive = token.owner() != null && alive(nodes, token.owner());
         Optional<Heartbeat> ownerReport = heartbeats.stream()
                                                     .filter(hb -> ownerAlive && hb.nodeId().equals(token.owner()))
@@ -152,7 +152,7 @@ class BoardAssembler {
         return head == null ? null : head.position();
     }
 
-    private static String sideOf(List<Token> tokens, ClusterSnapshot cluster) {
+    private static String sideOf(List<StoredToken> tokens, ClusterSnapshot cluster) {
         List<String> sides = cluster.nodes().stream()
                                     .filter(node -> tokens.stream().anyMatch(t -> t.schema().equals(node.tokenSchema())))
                                     .map(Node::sides).distinct().toList();

@@ -8,13 +8,8 @@ import io.tandem.operations.processor.ClusterSnapshot.Ack;
 import io.tandem.operations.processor.ClusterSnapshot.DeadLetters;
 import io.tandem.operations.processor.ClusterSnapshot.Heartbeat;
 import io.tandem.operations.processor.ClusterSnapshot.Node;
-import io.tandem.operations.processor.ClusterSnapshot.Token;
+import io.tandem.operations.processor.TokenTable.StoredToken;
 import io.tandem.platform.jdbc.JsonColumns;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Reads the cluster's processors from PostgreSQL alone: the heartbeat and control tables, and the token and
@@ -42,15 +36,15 @@ class ClusterReader {
     private final OperationsTables tables;
     private final OperationsProperties properties;
     private final ProcessorControls controls;
-    private final Serializer serializer;
+    private final TokenTable tokenTable;
 
     ClusterReader(JdbcClient jdbc, OperationsTables tables, OperationsProperties properties,
-                  ProcessorControls controls, Serializer serializer) {
+                  ProcessorControls controls, TokenTable tokenTable) {
         this.jdbc = jdbc;
         this.tables = tables;
         this.properties = properties;
         this.controls = controls;
-        this.serializer = serializer;
+        this.tokenTable = tokenTable;
     }
 
     ClusterSnapshot read() {
@@ -70,11 +64,11 @@ class ClusterReader {
                                                  row.getBoolean(7), JsonColumns.read(row.getString(8), SEGMENTS),
                                                  instant(row, 9)))
                 .list();
-        List<Token> tokens = new ArrayList<>();
+        List<StoredToken> tokens = new ArrayList<>();
         Map<String, DeadLetters> deadLetters = new HashMap<>();
         nodes.stream().map(Node::tokenSchema).distinct().forEach(schema -> {
             try {
-                tokens.addAll(tokens(schema));
+                tokens.addAll(tokenTable.all(schema));
                 deadLetters(schema).forEach((processor, count) -> deadLetters.merge(processor, count,
                                                                                     DeadLetters::plus));
             } catch (RuntimeException e) {
@@ -87,27 +81,6 @@ class ClusterReader {
                                                         row.getString(4), row.getString(5)))
                              .list();
         return new ClusterSnapshot(now, nodes, heartbeats, tokens, deadLetters, controls.all(), acks);
-    }
-
-    private List<Token> tokens(String schema) {
-        return jdbc.sql("SELECT processorname, segment, token, tokentype, owner, timestamp FROM "
-                        + OperationsTables.inSchema(schema, "tokenentry") + " WHERE processorname <> '__config'")
-                   .query((row, n) -> token(schema, row))
-                   .list();
-    }
-
-    private Token token(String schema, ResultSet row) throws SQLException {
-        byte[] bytes = row.getBytes(3);
-        String type = row.getString(4);
-        TrackingToken token = bytes == null || type == null ? null
-                : serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-        OptionalLong resetAt = token == null ? OptionalLong.empty() : ReplayToken.getTokenAtReset(token);
-        String updated = row.getString(6);
-        return new Token(schema, row.getString(1), row.getInt(2), row.getString(5),
-                         position.isPresent() ? position.getAsLong() : null, ReplayToken.isReplay(token),
-                         resetAt.isPresent() ? resetAt.getAsLong() : null,
-                         updated == null ? null : DateTimeUtils.parseInstant(updated));
     }
 
     private Map<String, DeadLetters> deadLetters(String schema) {

@@ -1,6 +1,7 @@
 package io.tandem.operations.processor;
 
 import io.tandem.operations.control.ProcessorControl;
+import io.tandem.operations.processor.TokenTable.StoredToken;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Map;
  * Everything the tables say about the cluster's processors at one moment (the database's clock): the nodes, what
  * each reported, the tokens and dead letters of every side's schema, and what operators asked for.
  */
-record ClusterSnapshot(Instant now, List<Node> nodes, List<Heartbeat> heartbeats, List<Token> tokens,
+record ClusterSnapshot(Instant now, List<Node> nodes, List<Heartbeat> heartbeats, List<StoredToken> tokens,
                        Map<String, DeadLetters> deadLetters, Map<String, ProcessorControl> controls,
                        List<Ack> acks) {
 
@@ -28,16 +29,6 @@ record ClusterSnapshot(Instant now, List<Node> nodes, List<Heartbeat> heartbeats
 
     record Heartbeat(String nodeId, String processor, String side, String mode, String tokenStore, boolean running,
                      boolean error, List<ReportedSegment> segments, Instant reportedAt) {
-    }
-
-    /**
-     * A row of a side's {@code tokenentry}.
-     *
-     * @param schema    the schema of the side that keeps it
-     * @param updatedAt when its owner last stored or extended it
-     */
-    record Token(String schema, String processor, int segment, String owner, Long position, boolean replaying,
-                 Long resetPosition, Instant updatedAt) {
     }
 
     record DeadLetters(long letters, long sequences) {

@@ -3,11 +3,14 @@ package io.tandem.operations.processor;
 import io.tandem.operations.OperationsAutoConfiguration;
 import io.tandem.operations.OperationsProperties;
 import io.tandem.operations.OperationsTables;
+import io.tandem.operations.control.ControlGuard;
 import io.tandem.operations.control.ProcessorControls;
 import io.tandem.operations.events.EventPositions;
+import io.tandem.operations.log.OperatorLog;
 import io.tandem.operations.node.LocalNode;
 import io.tandem.operations.node.LocalProcessors;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,11 +36,16 @@ public class ProcessorBoardConfiguration {
 
     /** Tokens are read with the serializer Axon's token store writes them with (the primary one). */
     @Bean
+    TokenTable operationsTokenTable(JdbcClient jdbc, Serializer serializer) {
+        return new TokenTable(jdbc, serializer);
+    }
+
+    @Bean
     ProcessorBoards operationsProcessorBoards(JdbcClient jdbc, OperationsTables tables,
                                               OperationsProperties properties, ProcessorControls controls,
-                                              Serializer serializer, EventPositions positions, LocalNode node,
+                                              TokenTable tokenTable, EventPositions positions, LocalNode node,
                                               LocalReports reports) {
-        return new ProcessorBoards(new ClusterReader(jdbc, tables, properties, controls, serializer), reports,
+        return new ProcessorBoards(new ClusterReader(jdbc, tables, properties, controls, tokenTable), reports,
                                    new BoardAssembler(positions, properties.stallAfter(), node.nodeId()));
     }
 
@@ -48,7 +56,8 @@ public class ProcessorBoardConfiguration {
 
     @Bean
     ProcessorController operationsProcessorController(ProcessorBoards boards, BoardStream stream,
-                                                      ProcessorControls controls) {
-        return new ProcessorController(boards, stream, controls);
+                                                      ProcessorControls controls, OperatorLog log,
+                                                      ObjectProvider<ControlGuard> guards) {
+        return new ProcessorController(boards, stream, controls, log, guards.orderedStream().toList());
     }
 }

@@ -3,9 +3,12 @@ package io.tandem.operations.processor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tandem.operations.control.ProcessorControl;
+import io.tandem.operations.control.ControlGuard;
 import io.tandem.operations.control.ProcessorControl.DesiredState;
+import io.tandem.operations.control.ProcessorControl;
 import io.tandem.operations.control.ProcessorControls;
+import io.tandem.operations.log.OperatorLog.Action;
+import io.tandem.operations.log.OperatorLog;
 import io.tandem.operations.processor.BoardViews.ProcessorBoard;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
@@ -21,6 +24,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.List;
+import java.util.Map;
+
 @RestController
 @Tag(name = "Operations: processors", description = "Every event processor of every node, read from PostgreSQL so "
                                                     + "any node answers for all; pause and resume on all nodes")
@@ -29,11 +35,16 @@ class ProcessorController {
     private final ProcessorBoards boards;
     private final BoardStream stream;
     private final ProcessorControls controls;
+    private final OperatorLog log;
+    private final List<ControlGuard> guards;
 
-    ProcessorController(ProcessorBoards boards, BoardStream stream, ProcessorControls controls) {
+    ProcessorController(ProcessorBoards boards, BoardStream stream, ProcessorControls controls, OperatorLog log,
+                        List<ControlGuard> guards) {
         this.boards = boards;
         this.stream = stream;
         this.controls = controls;
+        this.log = log;
+        this.guards = List.copyOf(guards);
     }
 
     @GetMapping("/api/admin/processors")
@@ -55,6 +66,7 @@ class ProcessorController {
                          + "within the control poll interval and the board shows which have")
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_request: the reason is missing")
+    @ApiResponse(responseCode = "409", description = "replay_in_progress: a replay holds the processor's control")
     ProcessorControl pause(@PathVariable("name") String name, @Valid @RequestBody ControlRequest request) {
         return control(name, DesiredState.PAUSED, request);
     }
@@ -64,13 +76,20 @@ class ProcessorController {
     @Operation(summary = "Resume a paused processor on every node")
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_request: the reason is missing")
+    @ApiResponse(responseCode = "409", description = "replay_in_progress: a replay holds the processor's control")
     ProcessorControl resume(@PathVariable("name") String name, @Valid @RequestBody ControlRequest request) {
         return control(name, DesiredState.RUNNING, request);
     }
 
     private ProcessorControl control(String name, DesiredState state, ControlRequest request) {
-        boards.require(name);
-        return controls.request(name, state, request.reason().strip(), CurrentUser.id());
+        String reason = request.reason().strip();
+        Action action = new Action(state == DesiredState.PAUSED ? OperatorLog.PAUSE : OperatorLog.RESUME, name,
+                                   Map.of(), reason);
+        return log.run(action, () -> {
+            boards.require(name);
+            guards.forEach(guard -> guard.requireFree(name));
+            return controls.request(name, state, reason, CurrentUser.id());
+        }, control -> "control version " + control.version());
     }
 
     /** @param reason why, for the other operators and the operator log */

@@ -2,6 +2,7 @@ package io.tandem.query.chat;
 
 import io.tandem.api.chat.ChatEvents.ChatMessageSentEvent;
 import io.tandem.api.chat.ChatEvents.ChatReadUpToEvent;
+import io.tandem.platform.replay.SideEffect;
 import io.tandem.query.live.Live;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +13,7 @@ import java.time.Instant;
 
 /** Delivers messages and read receipts to the room's subscribers connected to this node. */
 @Component
+@SideEffect("pushes chat messages and read receipts to connected sockets")
 @ProcessingGroup(Live.PROCESSING_GROUP)
 class ChatPush {
 

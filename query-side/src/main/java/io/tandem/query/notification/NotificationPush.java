@@ -2,6 +2,7 @@ package io.tandem.query.notification;
 
 import io.tandem.api.notification.NotificationEvents.NotificationSentEvent;
 import io.tandem.api.notification.NotificationQueries.NotificationView;
+import io.tandem.platform.replay.SideEffect;
 import io.tandem.query.live.Live;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * event streams connected to this node. Every node runs this handler for every notification.
  */
 @Component
+@SideEffect("pushes notifications to connected sockets and event streams")
 @ProcessingGroup(Live.PROCESSING_GROUP)
 class NotificationPush {
 

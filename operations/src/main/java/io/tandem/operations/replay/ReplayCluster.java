@@ -1,0 +1,58 @@
+package io.tandem.operations.replay;
+
+import io.tandem.operations.OperationsTables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a replay plan waits on, read from the operations tables: the live nodes (heard from within the node
+ * timeout), which of them run the processor, and which control version each has applied to it.
+ */
+class ReplayCluster {
+
+    /**
+     * The processor on one live node.
+     *
+     * @param appliedVersion the control version the node applied to it; null before it applied any
+     * @param failure        why applying that version failed, if it did
+     */
+    record Instance(String nodeId, Long appliedVersion, String appliedState, String failure) {
+
+        boolean applied(long version, String state) {
+            return appliedVersion != null && appliedVersion >= version && state.equals(appliedState);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final OperationsTables tables;
+    private final Duration nodeTimeout;
+
+    ReplayCluster(JdbcClient jdbc, OperationsTables tables, Duration nodeTimeout) {
+        this.jdbc = jdbc;
+        this.tables = tables;
+        this.nodeTimeout = nodeTimeout;
+    }
+
+    Set<String> liveNodes() {
+        return new HashSet<>(jdbc.sql("SELECT node_id FROM " + tables.table("ops_node")
+                                      + " WHERE last_seen >= now() - ?::interval")
+                                 .param(nodeTimeout.toMillis() + " milliseconds")
+                                 .query(String.class).list());
+    }
+
+    List<Instance> liveInstances(String processor) {
+        return jdbc.sql("SELECT h.node_id, a.version, a.state, a.failure FROM "
+                        + tables.table("ops_processor_heartbeat") + " h JOIN " + tables.table("ops_node")
+                        + " n ON n.node_id = h.node_id LEFT JOIN " + tables.table("ops_processor_control_ack")
+                        + " a ON a.node_id = h.node_id AND a.processor = h.processor"
+                        + " WHERE h.processor = ? AND n.last_seen >= now() - ?::interval ORDER BY h.node_id")
+                   .params(processor, nodeTimeout.toMillis() + " milliseconds")
+                   .query((row, n) -> new Instance(row.getString(1), row.getObject(2, Long.class),
+                                                   row.getString(3), row.getString(4)))
+                   .list();
+    }
+}
