@@ -56,6 +56,15 @@ public final class PersonalValues {
         }
     }
 
+    /** Whether the subject was erased (a subject without a key row never had personal data, so is not). */
+    public boolean isErased(String subjectId) {
+        try {
+            return subjectId != null && keys.keyToDecrypt(subjectId).isEmpty();
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     public enum Outcome {
         /** the value, as JSON */
         REVEALED,

@@ -57,8 +57,16 @@ public class PersonalDataView {
                 continue;
             }
             stored.set(name, sealed ? opened(subjectId, name, value.textValue(), viewer)
-                                    : viewer == AuditViewer.FULL ? value : TextNode.valueOf(MASKED));
+                                    : plain(subjectId, value, viewer));
         }
+    }
+
+    /** A personal value stored before its field was sealed: as forgotten as the sealed ones once erased. */
+    private JsonNode plain(String subjectId, JsonNode value, AuditViewer viewer) {
+        if (values.isErased(subjectId)) {
+            return TextNode.valueOf(ERASED);
+        }
+        return viewer == AuditViewer.FULL ? value : TextNode.valueOf(MASKED);
     }
 
     private JsonNode opened(String subjectId, String field, String sealed, AuditViewer viewer) {
