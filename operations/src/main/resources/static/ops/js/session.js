@@ -39,7 +39,10 @@ export function end() {
     sessionStorage.removeItem(KEY);
 }
 
-/** Whether the signed-in account may do this; actions as the server's OperationsAccess names them. */
+/**
+ * Whether the signed-in account may do this; actions as the server's OperationsAccess names them: read, operate,
+ * audit (read the audit trail and verify it), act (anything else: ADMIN only).
+ */
 export function may(action) {
     const roles = current()?.roles || [];
     if (roles.includes('ADMIN')) {
@@ -50,6 +53,9 @@ export function may(action) {
     }
     if (action === 'operate') {
         return roles.includes('OPERATOR');
+    }
+    if (action === 'audit') {
+        return roles.includes('AUDITOR');
     }
     return false;
 }
