@@ -1,6 +1,8 @@
 package io.tandem.operations.audit.view;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +11,7 @@ import io.tandem.operations.audit.AuditViewer;
 import io.tandem.platform.personaldata.PersonalValues;
 import io.tandem.platform.personaldata.PersonalValues.Opened;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -28,10 +31,19 @@ public class PersonalDataView {
     public static final String UNREADABLE = "[unreadable]";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ERASED_CHECK_SECONDS = 5;
 
     private final PersonalValues values;
     private final ClassLoader loader;
     private final Map<String, PersonalFields> fieldsByType = new ConcurrentHashMap<>();
+    /**
+     * Whether a subject is erased, for plain values: a page of events asks about the same few people over and over,
+     * and a person without a key row (no sealed data yet) costs a lookup every time otherwise. An erasure shows
+     * within {@value #ERASED_CHECK_SECONDS} s.
+     */
+    private final Cache<String, Boolean> erased = Caffeine.newBuilder().maximumSize(10_000)
+                                                          .expireAfterWrite(Duration.ofSeconds(ERASED_CHECK_SECONDS))
+                                                          .build();
 
     public PersonalDataView(PersonalValues values, ClassLoader loader) {
         this.values = values;
@@ -63,7 +75,7 @@ public class PersonalDataView {
 
     /** A personal value stored before its field was sealed: as forgotten as the sealed ones once erased. */
     private JsonNode plain(String subjectId, JsonNode value, AuditViewer viewer) {
-        if (values.isErased(subjectId)) {
+        if (subjectId != null && erased.get(subjectId, values::isErased)) {
             return TextNode.valueOf(ERASED);
         }
         return viewer == AuditViewer.FULL ? value : TextNode.valueOf(MASKED);
