@@ -71,7 +71,7 @@ final class AuditData {
                                                correlation_id, causation_id, causation_type)
                 SELECT %d + s, 'idx-' || s, (%s)[1 + (s / 10) %% %d], 'AGG-' || (s / 10), s %% 10, t.type,
                        'io.tandem.api.' || t.type, now() - interval '30 days' + s * (interval '30 days' / %d),
-                       'user-' || (s * 7919 %% 10000), 'corr-' || (s / 4), 'cmd-' || s, 'command BenchCommand'
+                       'user-' || (s::bigint * 7919 %% 10000), 'corr-' || (s / 4), 'cmd-' || s, 'command BenchCommand'
                 FROM generate_series(0, %d) s,
                      LATERAL (SELECT (%s)[1 + floor(%d * power(random(), 2))::int + (s * 0)] AS type) t"""
                 .formatted(INDEX_POSITIONS_FROM, array(AGGREGATE_TYPES), AGGREGATE_TYPES.size(), count, count - 1,

@@ -30,7 +30,8 @@ public class AllInOneTestServers extends TandemTestServersWithSearch {
                 "tandem.booking.payment-timeout=15s",
                 "tandem.booking.refund-retry.first-delay=1s",
                 "tandem.couple.plan-reminder-lead=PT59M50S",
-                "tandem.audit.export.max-events=" + AUDIT_EXPORT_MAX_EVENTS
+                "tandem.audit.export.max-events=" + AUDIT_EXPORT_MAX_EVENTS,
+                "tandem.audit.chain.anchor-to-storage=true"
         ).applyTo(context);
     }
 

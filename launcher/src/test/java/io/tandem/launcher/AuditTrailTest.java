@@ -7,6 +7,8 @@ import io.tandem.launcher.OperationsAccounts.Account;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.TandemTestServers;
+import io.tandem.platform.storage.FileStorage;
+import io.tandem.platform.storage.StoredObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,11 +19,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +48,8 @@ class AuditTrailTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    FileStorage storage;
 
     private ApiClient anonymous;
     private ApiClient admin;
@@ -175,6 +181,29 @@ class AuditTrailTest {
             jdbc.sql(amount.replace("'90000'", "'80000'")).params("9", paymentPosition, number).update();
         }
         assertThat(admin.post("/api/admin/audit/verify", "{}").json().get("ok").asBoolean()).isTrue();
+        verifyFromAnAnchor();
+    }
+
+    /** An anchor is in the table and in S3, and verify from it checks the stored chain still has its hash there. */
+    private void verifyFromAnAnchor() {
+        JsonNode anchor = await().atMost(Duration.ofSeconds(30)).until(
+                () -> ok(admin, "/api/admin/audit/chain").get("anchors").path(0), node -> !node.isMissingNode());
+        long position = anchor.get("global_position").asLong();
+        String hash = anchor.get("hash").asText();
+        try (StoredObject stored = storage.get("audit-anchors/%020d.json".formatted(position))) {
+            assertThat(new String(stored.content().readAllBytes(), StandardCharsets.UTF_8)).contains(hash);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ApiResponse fromAnchor = admin.post("/api/admin/audit/verify",
+                                            ApiClient.json(Map.of("from_position", position, "from_hash", hash)));
+        assertThat(fromAnchor.json().get("ok").asBoolean()).as(fromAnchor.toString()).isTrue();
+        String other = (hash.charAt(0) == '0' ? "1" : "0") + hash.substring(1);
+        ApiResponse rewritten = admin.post("/api/admin/audit/verify",
+                                           ApiClient.json(Map.of("from_position", position, "from_hash", other)));
+        assertThat(rewritten.json().get("ok").asBoolean()).isFalse();
+        assertThat(rewritten.json().get("reason").asText()).isEqualTo("anchor_mismatch");
+        assertThat(rewritten.json().get("first_bad_position").asLong()).isEqualTo(position);
     }
 
     @Test
@@ -192,7 +221,7 @@ class AuditTrailTest {
         String task = deadline.get("task_instance").asText();
 
         String later = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-        String move = ApiClient.json(java.util.Map.of("at", later, "reason", "audit test: hold the seat"));
+        String move = ApiClient.json(Map.of("at", later, "reason", "audit test: hold the seat"));
         assertThat(auditor.api().post("/api/admin/audit/deadlines/" + task + "/reschedule", move).status())
                 .isEqualTo(403);
         ApiResponse moved = admin.post("/api/admin/audit/deadlines/" + task + "/reschedule", move);

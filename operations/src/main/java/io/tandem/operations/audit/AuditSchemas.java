@@ -19,15 +19,29 @@ public class AuditSchemas {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSchemas.class);
 
+    private static final long REREAD_AFTER_NANOS = 10_000_000_000L;
+
     private final JdbcClient jdbc;
     private final OperationsTables tables;
+    private volatile Known known;
 
     public AuditSchemas(JdbcClient jdbc, OperationsTables tables) {
         this.jdbc = jdbc;
         this.tables = tables;
     }
 
+    /** Asked several times per trace; the nodes' schemas change only when a side is added. */
     public List<String> all() {
+        Known cached = known;
+        if (cached != null && cached.until() > System.nanoTime()) {
+            return cached.schemas();
+        }
+        List<String> schemas = read();
+        known = new Known(schemas, System.nanoTime() + REREAD_AFTER_NANOS);
+        return schemas;
+    }
+
+    private List<String> read() {
         Set<String> schemas = new LinkedHashSet<>();
         schemas.add(jdbc.sql("SELECT current_schema()").query(String.class).single());
         schemas.addAll(jdbc.sql("SELECT DISTINCT token_schema FROM " + tables.table("ops_node")
@@ -44,6 +58,9 @@ public class AuditSchemas {
                 log.warn("Cannot read the Axon tables of schema {} for the audit trail: {}", schema, e.toString());
             }
         }
+    }
+
+    private record Known(List<String> schemas, long until) {
     }
 
     /** The table in that schema, quoted. */

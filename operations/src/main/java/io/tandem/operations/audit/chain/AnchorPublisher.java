@@ -40,9 +40,12 @@ class AnchorPublisher {
         if (last.plus(interval).isAfter(now)) {
             return;
         }
-        last = now;
         Head head = store.head();
-        if (head.position() == null || !store.anchor(head)) {
+        if (head.position() == null) {
+            return; // nothing chained yet: the first link is anchored as soon as there is one
+        }
+        last = now;
+        if (!store.anchor(head)) {
             return;
         }
         String anchor = "{\"global_position\":%d,\"hash\":\"%s\",\"links\":%d,\"anchored_at\":\"%s\"}"

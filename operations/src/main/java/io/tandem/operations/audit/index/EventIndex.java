@@ -47,11 +47,6 @@ public class EventIndex {
                    .query(EventIndex::indexed).optional();
     }
 
-    public Optional<IndexedEvent> atPosition(long position) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM " + table + " WHERE global_position = ?").param(position)
-                   .query(EventIndex::indexed).optional();
-    }
-
     /** Everything one request caused, in global order, up to the limit. */
     public List<IndexedEvent> byCorrelation(String correlationId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + table + " WHERE correlation_id = ?"
@@ -85,12 +80,6 @@ public class EventIndex {
         return jdbc.sql("SELECT correlation_id FROM " + table + " WHERE aggregate_id = ANY (?)"
                         + " AND correlation_id <> ? GROUP BY correlation_id ORDER BY min(global_position) LIMIT ?")
                    .params(aggregateIds.toArray(String[]::new), correlationId, limit).query(String.class).list();
-    }
-
-    public Optional<String> aggregateType(String aggregateId) {
-        return jdbc.sql("SELECT aggregate_type FROM " + table + " WHERE aggregate_id = ?"
-                        + " ORDER BY sequence_number LIMIT 1")
-                   .param(aggregateId).query(String.class).optional();
     }
 
     /** Newest first: a page of matches older than the cursor position (all when null). */
