@@ -121,13 +121,12 @@ public final class AuditBenchmark {
     /** Waits until the chain covers every stored event; answers how many links it holds. */
     private static long awaitChain(HttpApi api, HttpClient http, String admin) {
         long started = System.nanoTime();
-        long before = json(api.get(http, "/api/admin/audit/chain", admin)).get("links").asLong();
         awaitTrue(Duration.ofMinutes(30), "the hash chain", () -> json(api.get(http, "/api/admin/audit/chain",
                                                                                 admin)).get("behind").asLong() == 0);
         long links = json(api.get(http, "/api/admin/audit/chain", admin)).get("links").asLong();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "The chain linked %d events in %.1f s (%.0f events/s, polled every second)%n%n",
-                          links - before, seconds, (links - before) / seconds);
+        System.out.printf(Locale.ROOT, "The chain covers all %d stored events (%.1f s after the data was written; "
+                                       + "it links them while the index rows are inserted)%n%n",
+                          links, (System.nanoTime() - started) / 1e9);
         return links;
     }
 

@@ -29,16 +29,24 @@ public class PendingDeadlines {
     }
 
     /**
-     * The deadlines whose stored data holds this text (a correlation id, a saga id): a byte search by PostgreSQL
-     * over the few pending rows, then each match is read and checked.
+     * The deadlines whose stored data holds any of these texts (correlation ids, a saga id): a byte search by
+     * PostgreSQL over the pending rows, then each match is read.
      */
-    public List<PendingDeadline> mentioning(String text, int limit) {
+    public List<PendingDeadline> mentioning(List<String> texts, int limit) {
         List<PendingDeadline> found = new ArrayList<>();
+        if (texts.isEmpty()) {
+            return found;
+        }
+        String anyOf = String.join(" OR ", texts.stream().map(text -> "position(? IN task_data) > 0").toList());
+        List<Object> params = new ArrayList<>();
+        params.add(TASK);
+        texts.forEach(text -> params.add(text.getBytes(StandardCharsets.UTF_8)));
+        params.add(limit);
         schemas.each(schema -> found.addAll(
                 jdbc.sql("SELECT task_instance, task_data, execution_time, picked FROM "
-                         + AuditSchemas.table(schema, "scheduled_tasks") + " WHERE task_name = ?"
-                         + " AND position(? IN task_data) > 0 ORDER BY execution_time LIMIT ?")
-                    .params(TASK, text.getBytes(StandardCharsets.UTF_8), limit)
+                         + AuditSchemas.table(schema, "scheduled_tasks") + " WHERE task_name = ? AND (" + anyOf
+                         + ") ORDER BY execution_time LIMIT ?")
+                    .params(params)
                     .query((row, n) -> pending(schema, row)).list()
                     .stream().flatMap(Optional::stream).toList()));
         return found;

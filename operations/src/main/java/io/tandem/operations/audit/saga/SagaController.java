@@ -46,15 +46,18 @@ class SagaController {
             throw AuditRequests.invalid("invalid_request", "Name the association value: association_value.");
         }
         List<SagaView> found = sagas.byAssociationValues(List.of(value.strip()), AuditViewer.current()).stream()
-                                    .map(saga -> new SagaView(saga, deadlines.mentioning(saga.sagaId(), MAX_DEADLINES)
-                                                                           .stream()
-                                                                           .filter(d -> saga.sagaId().equals(d.scopeId()))
-                                                                           .toList()))
+                                    .map(saga -> new SagaView(saga, deadlinesOf(saga)))
                                     .toList();
         if (found.isEmpty()) {
             throw AuditRequests.notFound("saga_not_found", "No live saga is associated with this value.");
         }
         return found;
+    }
+
+    private List<PendingDeadline> deadlinesOf(SagaInstance saga) {
+        return deadlines.mentioning(List.of(saga.sagaId()), MAX_DEADLINES).stream()
+                        .filter(deadline -> saga.sagaId().equals(deadline.scopeId()))
+                        .toList();
     }
 
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/cancel")

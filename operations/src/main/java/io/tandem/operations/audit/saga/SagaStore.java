@@ -24,6 +24,7 @@ import java.util.Map;
 public class SagaStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_SAGAS = 100;
 
     private final JdbcClient jdbc;
     private final AuditSchemas schemas;
@@ -43,27 +44,19 @@ public class SagaStore {
         }
         schemas.each(schema -> {
             Map<String, SagaInstance> sagas = new LinkedHashMap<>();
-            jdbc.sql("SELECT s.sagaid, s.sagatype, s.serializedsaga FROM " + AuditSchemas.table(schema, "sagaentry")
-                     + " s WHERE s.sagaid IN (SELECT a.sagaid FROM "
-                     + AuditSchemas.table(schema, "associationvalueentry") + " a WHERE a.associationvalue = ANY (?))"
-                     + " ORDER BY s.sagaid LIMIT 100")
+            String associations = AuditSchemas.table(schema, "associationvalueentry");
+            jdbc.sql("SELECT s.sagaid, s.sagatype, s.serializedsaga, a.associationkey, a.associationvalue FROM "
+                     + AuditSchemas.table(schema, "sagaentry") + " s JOIN " + associations + " a"
+                     + " ON a.sagaid = s.sagaid WHERE s.sagaid IN (SELECT sagaid FROM " + associations
+                     + " WHERE associationvalue = ANY (?) LIMIT " + MAX_SAGAS + ") ORDER BY s.sagaid, a.id")
                 .param(values.toArray(String[]::new))
                 .query(row -> {
                     String type = row.getString(2);
-                    sagas.put(row.getString(1), new SagaInstance(schema, row.getString(1), simpleName(type), type,
-                                                                 state(row.getBytes(3), type, viewer),
-                                                                 new ArrayList<>()));
+                    byte[] stored = row.getBytes(3);
+                    sagas.computeIfAbsent(row.getString(1), id -> new SagaInstance(
+                                 schema, id, simpleName(type), type, state(stored, type, viewer), new ArrayList<>()))
+                         .associations().add(new Association(row.getString(4), row.getString(5)));
                 });
-            if (!sagas.isEmpty()) {
-                jdbc.sql("SELECT sagaid, associationkey, associationvalue FROM "
-                         + AuditSchemas.table(schema, "associationvalueentry") + " WHERE sagaid = ANY (?)"
-                         + " ORDER BY id")
-                    .param(sagas.keySet().toArray(String[]::new))
-                    .query(row -> {
-                        sagas.get(row.getString(1)).associations()
-                             .add(new Association(row.getString(2), row.getString(3)));
-                    });
-            }
             found.addAll(sagas.values());
         });
         return found;

@@ -10,9 +10,11 @@ import io.tandem.operations.audit.saga.SagaStore;
 import io.tandem.operations.audit.saga.SagaStore.SagaInstance;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a trace shows beyond its events, read from the Axon tables of every schema: live saga instances (state,
@@ -32,25 +34,33 @@ final class SagaParts {
         this.deadLetters = deadLetters;
     }
 
-    void addTo(TraceTree tree, String correlationId, List<IndexedEvent> caused, List<String> associationValues,
-               AuditViewer viewer) {
-        for (SagaInstance saga : sagas.byAssociationValues(associationValues, viewer)) {
-            instance(tree, saga, caused);
+    void addTo(List<TracedRequest> requests, AuditViewer viewer) {
+        Set<String> values = new LinkedHashSet<>();
+        requests.forEach(request -> values.addAll(request.associationValues()));
+        for (SagaInstance saga : sagas.byAssociationValues(values, viewer)) {
+            List<String> associated = saga.associations().stream().map(SagaStore.Association::value).toList();
+            requests.stream().filter(request -> request.associationValues().stream().anyMatch(associated::contains))
+                    .forEach(request -> instance(request.tree(), saga, request.caused()));
         }
-        for (PendingDeadline deadline : deadlines.mentioning(correlationId, MAX_DEADLINES)) {
-            if (correlationId.equals(deadline.correlationId())) {
-                pending(tree, deadline);
+        Map<String, TracedRequest> byCorrelation = new LinkedHashMap<>();
+        requests.forEach(request -> byCorrelation.put(request.correlationId(), request));
+        for (PendingDeadline deadline : deadlines.mentioning(List.copyOf(byCorrelation.keySet()), MAX_DEADLINES)) {
+            TracedRequest request = byCorrelation.get(deadline.correlationId());
+            if (request != null) {
+                pending(request.tree(), deadline);
             }
         }
-        for (DeadLetter letter : deadLetters.ofEvents(caused.stream().map(IndexedEvent::eventId).toList())) {
-            tree.event(letter.eventId()).ifPresent(event -> {
+        List<String> eventIds = requests.stream().flatMap(request -> request.caused().stream())
+                                        .map(IndexedEvent::eventId).toList();
+        for (DeadLetter letter : deadLetters.ofEvents(eventIds)) {
+            requests.forEach(request -> request.tree().event(letter.eventId()).ifPresent(event -> {
                 TraceNode node = event.add(TraceNode.of("dead-letter", letter.processingGroup() + "@"
                                                                        + letter.eventId(),
                                                         letter.processingGroup(), letter.enqueuedAt()));
                 node.details().put("cause_type", letter.causeType());
                 node.details().put("cause_message", letter.causeMessage());
                 node.details().put("sequence_identifier", letter.sequenceIdentifier());
-            });
+            }));
         }
     }
 

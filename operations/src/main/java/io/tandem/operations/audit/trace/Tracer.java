@@ -16,14 +16,16 @@ import io.tandem.operations.audit.view.EventViews;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The correlation tracer: finds a request by its correlation id (or one of its events' ids) in the event index and
- * builds its tree, then adds what the index does not hold: the sagas its events were routed to, live saga instances,
+ * The correlation tracer: finds a request by its correlation id (or one of its events' ids) in the event index,
+ * and the later requests on the aggregates it created, and builds their trees; then adds, for all of them at once
+ * (one query each), what the index does not hold: the sagas their events were routed to, live saga instances,
  * deadlines still pending, dead letters.
  */
 public class Tracer {
@@ -55,68 +57,66 @@ public class Tracer {
                                          "No request with this correlation id, and no event with this id."));
             caused = index.byCorrelation(correlationId, MAX_EVENTS + 1);
         }
-        Trace trace = build(correlationId, caused, viewer);
-        List<String> born = caused.stream().filter(event -> Long.valueOf(0).equals(event.sequenceNumber()))
-                                  .map(IndexedEvent::aggregateId).distinct().toList();
-        List<Trace> related = index.laterRequestsOn(born, correlationId, MAX_RELATED).stream()
-                                   .map(later -> build(later, index.byCorrelation(later, MAX_EVENTS + 1), viewer))
-                                   .toList();
-        Set<String> aggregateTypes = new TreeSet<>(trace.aggregateTypes());
-        Set<String> sagaTypeNames = new TreeSet<>(trace.sagaTypes());
+        TracedRequest request = TracedRequest.of(correlationId, caused, MAX_EVENTS);
+        List<String> born = request.caused().stream().filter(event -> Long.valueOf(0).equals(event.sequenceNumber()))
+                                   .map(IndexedEvent::aggregateId).distinct().toList();
+        List<TracedRequest> all = new ArrayList<>(List.of(request));
+        for (String later : index.laterRequestsOn(born, correlationId, MAX_RELATED)) {
+            all.add(TracedRequest.of(later, index.byCorrelation(later, MAX_EVENTS + 1), MAX_EVENTS));
+        }
+        routedSagas(all, viewer);
+        sagaParts.addTo(all, viewer);
+        List<Trace> related = all.subList(1, all.size()).stream().map(later -> trace(later, List.of())).toList();
+        return trace(request, related);
+    }
+
+    private static Trace trace(TracedRequest request, List<Trace> related) {
+        Set<String> aggregateTypes = request.caused().stream().map(IndexedEvent::aggregateType)
+                                            .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> sagaTypeNames = new TreeSet<>();
+        collectSagas(request.tree().root(), sagaTypeNames);
         related.forEach(later -> {
             aggregateTypes.addAll(later.aggregateTypes());
             sagaTypeNames.addAll(later.sagaTypes());
         });
-        return new Trace(trace.correlationId(), trace.startedAt(), trace.endedAt(), trace.events(),
-                         trace.truncated(), aggregateTypes, sagaTypeNames, trace.root(), related);
+        List<IndexedEvent> caused = request.caused();
+        return new Trace(request.correlationId(), caused.get(0).occurredAt(),
+                         caused.get(caused.size() - 1).occurredAt(), caused.size(), request.truncated(),
+                         aggregateTypes, sagaTypeNames, request.tree().root(), related);
     }
 
-    private Trace build(String correlationId, List<IndexedEvent> all, AuditViewer viewer) {
-        boolean truncated = all.size() > MAX_EVENTS;
-        List<IndexedEvent> caused = truncated ? all.subList(0, MAX_EVENTS) : all;
-        TraceTree tree = new TraceTree(correlationId, caused.get(0));
-        caused.forEach(tree::add);
-        List<String> associationValues = new ArrayList<>(routedSagas(tree, caused, viewer));
-        caused.stream().map(IndexedEvent::aggregateId).filter(java.util.Objects::nonNull).distinct()
-              .forEach(associationValues::add);
-        sagaParts.addTo(tree, correlationId, caused, associationValues, viewer);
-        Set<String> aggregateTypes = caused.stream().map(IndexedEvent::aggregateType)
-                                           .filter(java.util.Objects::nonNull)
-                                           .collect(Collectors.toCollection(TreeSet::new));
-        Set<String> sagaTypeNames = new TreeSet<>();
-        collectSagas(tree.root(), sagaTypeNames);
-        return new Trace(correlationId, caused.get(0).occurredAt(), caused.get(caused.size() - 1).occurredAt(),
-                         caused.size(), truncated, aggregateTypes, sagaTypeNames, tree.root(), List.of());
-    }
-
-    /** Adds a saga node at every event a saga type of this node handles; answers the association values seen. */
-    private List<String> routedSagas(TraceTree tree, List<IndexedEvent> caused, AuditViewer viewer) {
-        List<Long> positions = caused.stream().filter(event -> !sagaTypes.handling(event.payloadType()).isEmpty())
-                                     .map(IndexedEvent::globalPosition).toList();
+    /** Adds a saga node at every event a saga type of this node handles, and notes the association values seen. */
+    private void routedSagas(List<TracedRequest> requests, AuditViewer viewer) {
+        List<Long> positions = requests.stream().flatMap(request -> request.caused().stream())
+                                       .filter(event -> !sagaTypes.handling(event.payloadType()).isEmpty())
+                                       .map(IndexedEvent::globalPosition).toList();
         Map<Long, StoredEvent> stored = events.at(positions).stream()
                                               .collect(Collectors.toMap(StoredEvent::globalPosition,
                                                                         Function.identity()));
-        List<String> values = new ArrayList<>();
-        for (IndexedEvent event : caused) {
-            StoredEvent payloadOf = stored.get(event.globalPosition());
-            if (payloadOf == null) {
-                continue;
-            }
-            JsonNode payload = views.payload(payloadOf, viewer);
-            for (SagaTypes.SagaStep step : sagaTypes.handling(event.payloadType())) {
-                JsonNode value = payload.get(step.associationProperty());
-                if (value == null || value.isNull()) {
-                    continue;
+        for (TracedRequest request : requests) {
+            for (IndexedEvent event : request.caused()) {
+                StoredEvent payloadOf = stored.get(event.globalPosition());
+                if (payloadOf != null) {
+                    routed(request, event, views.payload(payloadOf, viewer));
                 }
-                TraceNode node = tree.sagaStep(step.sagaType(), tree.event(event.eventId()).orElseThrow());
-                node.details().put("association_key", step.associationKey());
-                node.details().put("association_value", value.asText());
-                node.details().put("starts", step.starts());
-                node.details().put("ends", step.ends());
-                values.add(value.asText());
             }
         }
-        return values;
+    }
+
+    private void routed(TracedRequest request, IndexedEvent event, JsonNode payload) {
+        for (SagaTypes.SagaStep step : sagaTypes.handling(event.payloadType())) {
+            JsonNode value = payload.get(step.associationProperty());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            TraceNode node = request.tree().sagaStep(step.sagaType(),
+                                                     request.tree().event(event.eventId()).orElseThrow());
+            node.details().put("association_key", step.associationKey());
+            node.details().put("association_value", value.asText());
+            node.details().put("starts", step.starts());
+            node.details().put("ends", step.ends());
+            request.associationValues().add(value.asText());
+        }
     }
 
     private static void collectSagas(TraceNode node, Set<String> sagaTypeNames) {
