@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 public class AllInOneTestServers extends TandemTestServersWithSearch {
 
     static final BootpayLoopbackServer BOOTPAY = startBootpay();
+    /** Small, so the audit tests can ask for an export over it. */
+    static final int AUDIT_EXPORT_MAX_EVENTS = 5;
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -27,7 +29,9 @@ public class AllInOneTestServers extends TandemTestServersWithSearch {
                 "tandem.bootpay.client-application-id=loopback-client-application-id",
                 "tandem.booking.payment-timeout=15s",
                 "tandem.booking.refund-retry.first-delay=1s",
-                "tandem.couple.plan-reminder-lead=PT59M50S"
+                "tandem.couple.plan-reminder-lead=PT59M50S",
+                "tandem.audit.export.max-events=" + AUDIT_EXPORT_MAX_EVENTS,
+                "tandem.audit.chain.anchor-to-storage=true"
         ).applyTo(context);
     }
 

@@ -46,8 +46,13 @@ async function failure(response) {
 }
 
 async function send(method, path, body) {
+    const sent = headers(body !== undefined);
+    if (body?.reason) {
+        // the reason also travels as the audit trail's header, so the messages the action sends carry it
+        sent['X-Audit-Reason'] = encodeURIComponent(body.reason);
+    }
     const response = await fetch(path, {
-        method, headers: headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body),
+        method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) {
         throw await failure(response);
@@ -71,26 +76,50 @@ export async function download(path, fileName) {
 }
 export const post = (path, body) => send('POST', path, body ?? {});
 
+/** Saves what a GET answers (an export) as a file, sending the token like every other request. */
+export async function download(path, fileName) {
+    const response = await fetch(path, {headers: {...headers(false), Accept: '*/*'}});
+    if (!response.ok) {
+        throw await failure(response);
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
 /**
- * Follows a Server-Sent Event stream, reconnecting after a pause when it ends or fails.
- * onEvent(name, data) gets each event with its JSON data; onState('open' | 'reconnecting' | error) reports the link.
- * Returns a function that closes the stream for good.
+ * Follows a Server-Sent Event stream, reconnecting after a pause when it ends or fails, and resuming after the last
+ * event id it saw (Last-Event-ID), starting from options.lastEventId when given.
+ * onEvent(name, data, id) gets each event with its JSON data; onState('open' | 'reconnecting' | error) reports the
+ * link. Returns a function that closes the stream for good.
  */
-export function stream(path, onEvent, onState = () => {}) {
+export function stream(path, onEvent, onState = () => {}, options = {}) {
     let closed = false;
     let controller = null;
+    let lastEventId = options.lastEventId ?? null;
+    const seen = (name, data, id) => {
+        if (id !== null) {
+            lastEventId = id;
+        }
+        onEvent(name, data, id);
+    };
 
     async function follow() {
         while (!closed) {
             controller = new AbortController();
             try {
-                const response = await fetch(path, {headers: {...headers(false), Accept: 'text/event-stream'},
-                                                    signal: controller.signal});
+                const sent = {...headers(false), Accept: 'text/event-stream'};
+                if (lastEventId !== null) {
+                    sent['Last-Event-ID'] = lastEventId;
+                }
+                const response = await fetch(path, {headers: sent, signal: controller.signal});
                 if (!response.ok) {
                     throw await failure(response);
                 }
                 onState('open');
-                await readEvents(response.body, onEvent);
+                await readEvents(response.body, seen);
             } catch (error) {
                 if (closed) {
                     return;
@@ -133,15 +162,18 @@ async function readEvents(body, onEvent) {
 
 function dispatch(block, onEvent) {
     let name = 'message';
+    let id = null;
     const data = [];
     for (const line of block.split('\n')) {
         if (line.startsWith('event:')) {
             name = line.slice(6).trim();
         } else if (line.startsWith('data:')) {
             data.push(line.slice(5).replace(/^ /, ''));
+        } else if (line.startsWith('id:')) {
+            id = line.slice(3).trim();
         }
     }
     if (data.length) {
-        onEvent(name, JSON.parse(data.join('\n')));
+        onEvent(name, JSON.parse(data.join('\n')), id);
     }
 }

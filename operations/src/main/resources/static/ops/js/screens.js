@@ -9,5 +9,5 @@ export const screens = [
     {id: 'rebuilds', title: 'Rebuilds'},
     {id: 'dead-letters', title: 'Dead letters'},
     {id: 'operator-log', title: 'Operator log', load: () => import('./screens/operator-log.js')},
-    {id: 'audit', title: 'Audit'},
+    {id: 'audit', title: 'Audit', load: () => import('./screens/audit.js')},
 ];

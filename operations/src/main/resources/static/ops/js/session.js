@@ -40,8 +40,8 @@ export function end() {
 }
 
 /**
- * Whether the signed-in account may do this; actions as the server's OperationsAccess names them: 'read',
- * 'operate' (pause, resume) and anything else (a replay) only for administrators.
+ * Whether the signed-in account may do this; actions as the server's OperationsAccess names them: read, operate,
+ * audit (read the audit trail and verify it), act (anything else: ADMIN only).
  */
 export function may(action) {
     const roles = current()?.roles || [];
@@ -53,6 +53,9 @@ export function may(action) {
     }
     if (action === 'operate') {
         return roles.includes('OPERATOR');
+    }
+    if (action === 'audit') {
+        return roles.includes('AUDITOR');
     }
     return false;
 }

@@ -11,7 +11,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  *     <li>the console page itself ({@code /ops/}) loads for anyone; everything it shows comes from the API;</li>
  *     <li>ADMIN does everything (anything not matched here falls to the platform's {@code /api/admin/**} rule);</li>
  *     <li>OPERATOR reads the operations API, pauses and resumes processors and retries dead letters;</li>
- *     <li>AUDITOR reads the operations API and the audit trails, and does nothing else;</li>
+ *     <li>AUDITOR reads the operations API and the audit trails and verifies the hash chain, and does nothing
+ *     else (cancelling or rescheduling a deadline is ADMIN's);</li>
  *     <li>USER gets 403 everywhere here.</li>
  * </ul>
  */
@@ -58,12 +59,18 @@ class OperationsAccess implements AccessRules {
             "/api/admin/audit/**"
     };
 
+    /** The one audit request that is not a GET yet changes nothing: recomputing the hash chain. */
+    static final String[] AUDIT_CHECKS = {
+            "/api/admin/audit/verify"
+    };
+
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
         requests.requestMatchers(HttpMethod.GET, "/ops", "/ops/", "/ops/**").permitAll()
                 .requestMatchers(HttpMethod.POST, OPERATOR_ACTIONS).hasAnyRole(ADMIN, OPERATOR)
                 .requestMatchers(HttpMethod.POST, ADMIN_ACTIONS).hasRole(ADMIN)
                 .requestMatchers(HttpMethod.GET, OPERATIONS_READS).hasAnyRole(ADMIN, OPERATOR, AUDITOR)
-                .requestMatchers(HttpMethod.GET, AUDIT_READS).hasAnyRole(ADMIN, AUDITOR);
+                .requestMatchers(HttpMethod.GET, AUDIT_READS).hasAnyRole(ADMIN, AUDITOR)
+                .requestMatchers(HttpMethod.POST, AUDIT_CHECKS).hasAnyRole(ADMIN, AUDITOR);
     }
 }

@@ -1,6 +1,7 @@
 package io.tandem.platform.axon;
 
 import io.tandem.platform.personaldata.PersonalDataKeys;
+import io.tandem.platform.personaldata.PersonalValues;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -28,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfigureBefore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Scope;
+import org.springframework.core.env.Environment;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,13 +69,14 @@ public class AxonInfrastructureConfiguration {
     }
 
     @Bean
-    public CorrelationDataProvider auditMetadataProvider() {
-        return new AuditMetadataProvider();
+    public CorrelationDataProvider auditMetadataProvider(Environment environment) {
+        return new AuditMetadataProvider(AppVersion.of(environment));
     }
 
     @Bean
-    public RequestMetadataDispatchInterceptor requestMetadataDispatchInterceptor() {
-        return new RequestMetadataDispatchInterceptor();
+    public RequestMetadataDispatchInterceptor requestMetadataDispatchInterceptor(PersonalValues personalValues,
+                                                                                 Environment environment) {
+        return new RequestMetadataDispatchInterceptor(personalValues, AppVersion.of(environment));
     }
 
     @Bean

@@ -15,4 +15,9 @@ public class PersonalDataConfiguration {
     public PersonalDataKeys personalDataKeys(DataSource dataSource, PersonalDataProperties properties) {
         return new JdbcPersonalDataKeys(dataSource, properties);
     }
+
+    @Bean
+    public PersonalValues personalValues(PersonalDataKeys personalDataKeys) {
+        return new PersonalValues(personalDataKeys);
+    }
 }
