@@ -69,7 +69,7 @@ public final class ApiClient {
 
     /** A POST with one extra request header, e.g. an {@code Idempotency-Key}. */
     public ApiResponse post(String path, String json, String header, String value) {
-        return send(withJson(request(path), "POST", json).header(header, value));
+        return send("POST", path, json, withJson(request(path), "POST", json).header(header, value));
     }
 
     public ApiResponse patch(String path, String json) {

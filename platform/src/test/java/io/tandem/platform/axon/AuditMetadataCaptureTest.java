@@ -1,5 +1,6 @@
 package io.tandem.platform.axon;
 
+import io.tandem.platform.personaldata.InMemoryPersonalDataKeys;
 import io.tandem.platform.personaldata.PersonalValues;
 import io.tandem.platform.personaldata.PersonalValues.Outcome;
 import org.axonframework.commandhandling.GenericCommandMessage;
