@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.couple.CoupleCommands;
 import io.tandem.api.couple.CoupleCommands.ChangeCoupleStartDateCommand;
 import io.tandem.api.couple.CoupleCommands.DisconnectCoupleCommand;
@@ -11,6 +12,7 @@ import io.tandem.api.couple.CoupleCommands.IssueCoupleInviteCommand;
 import io.tandem.api.couple.CoupleCommands.MatchCoupleCommand;
 import io.tandem.api.couple.CoupleResults.IssuedInvite;
 import io.tandem.api.couple.CoupleResults.LinkedCouple;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,11 +41,14 @@ class CoupleController {
     private final CommandGateway commands;
     private final CoupleMembership membership;
     private final CoupleSettings settings;
+    private final ReadYourWrites writes;
 
-    CoupleController(CommandGateway commands, CoupleMembership membership, CoupleSettings settings) {
+    CoupleController(CommandGateway commands, CoupleMembership membership, CoupleSettings settings,
+                     ReadYourWrites writes) {
         this.commands = commands;
         this.membership = membership;
         this.settings = settings;
+        this.writes = writes;
     }
 
     @PostMapping("/api/couple/invite")
@@ -59,7 +64,7 @@ class CoupleController {
     @PostMapping("/api/couple/match")
     @Operation(summary = "Redeem your partner's invite code: you become a couple, starting today")
     CoupleAnswer match(@Valid @RequestBody MatchRequest request) {
-        LinkedCouple couple = commands.sendAndWait(new MatchCoupleCommand(
+        LinkedCouple couple = send(new MatchCoupleCommand(
                 UUID.randomUUID().toString(), InviteCodes.normalize(request.code()), CurrentUser.id(),
                 settings.today()));
         return answer(couple.coupleId(), couple.partnerId(), couple.startedOn());
@@ -74,7 +79,7 @@ class CoupleController {
         }
         String userId = CurrentUser.id();
         String coupleId = membership.requireCoupleOf(userId);
-        commands.sendAndWait(new ChangeCoupleStartDateCommand(coupleId, userId, request.startedOn()));
+        send(new ChangeCoupleStartDateCommand(coupleId, userId, request.startedOn()));
         String partnerId = membership.membersOf(coupleId).stream().filter(id -> !id.equals(userId))
                                      .findFirst().orElse(null);
         return answer(coupleId, partnerId, request.startedOn());
@@ -86,7 +91,12 @@ class CoupleController {
     void disconnect() {
         String userId = CurrentUser.id();
         String coupleId = membership.requireCoupleOf(userId);
-        commands.sendAndWait(new DisconnectCoupleCommand(coupleId, userId));
+        send(new DisconnectCoupleCommand(coupleId, userId));
+    }
+
+    /** Answers once the couple's read models (couple info, who may enter the chat room) show the change. */
+    private <R> R send(Object command) {
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.COUPLES);
     }
 
     private CoupleAnswer answer(String coupleId, String partnerId, LocalDate startedOn) {

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.file.FileCommands.DeleteFileCommand;
 import io.tandem.api.file.FileCommands.RegisterFileCommand;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import io.tandem.platform.storage.ContentTypeDetector;
 import io.tandem.platform.storage.FileStorage;
@@ -38,11 +40,14 @@ class FileController {
     private final CommandGateway commands;
     private final FileStorage storage;
     private final ContentTypeDetector contentTypes;
+    private final ReadYourWrites writes;
 
-    FileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes) {
+    FileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes,
+                   ReadYourWrites writes) {
         this.commands = commands;
         this.storage = storage;
         this.contentTypes = contentTypes;
+        this.writes = writes;
     }
 
     @PostMapping(path = "/api/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -60,8 +65,9 @@ class FileController {
         String sha256 = sha256(bytes);
         storage.put(storageKey, new ByteArrayInputStream(bytes), bytes.length, contentType);
         try {
-            commands.sendAndWait(new RegisterFileCommand(fileId, ownerId, fileName, contentType, bytes.length,
-                                                         sha256, storageKey));
+            RegisterFileCommand command = new RegisterFileCommand(fileId, ownerId, fileName, contentType,
+                                                                  bytes.length, sha256, storageKey);
+            writes.write(() -> commands.sendAndWait(command), ReadModels.FILES);
         } catch (RuntimeException failure) {
             storage.delete(storageKey);
             throw failure;
@@ -75,7 +81,8 @@ class FileController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete one of your files")
     void delete(@PathVariable("file_id") UUID fileId) {
-        commands.sendAndWait(new DeleteFileCommand(fileId.toString(), CurrentUser.id()));
+        DeleteFileCommand command = new DeleteFileCommand(fileId.toString(), CurrentUser.id());
+        writes.write(() -> commands.sendAndWait(command), ReadModels.FILES);
     }
 
     /** Keeps only the last path segment of what the client calls the file, trimmed to a sane length. */

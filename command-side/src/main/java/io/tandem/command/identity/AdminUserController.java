@@ -2,9 +2,11 @@ package io.tandem.command.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
 import io.tandem.api.identity.IdentityCommands.GrantRoleCommand;
 import io.tandem.api.identity.Role;
+import io.tandem.platform.consistency.ReadYourWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -23,23 +25,30 @@ import java.util.UUID;
 class AdminUserController {
 
     private final CommandGateway commands;
+    private final ReadYourWrites writes;
 
-    AdminUserController(CommandGateway commands) {
+    AdminUserController(CommandGateway commands, ReadYourWrites writes) {
         this.commands = commands;
+        this.writes = writes;
     }
 
     @PostMapping("/api/admin/users/{user_id}/roles")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Grant a role to a user")
     void grant(@PathVariable("user_id") UUID userId, @Valid @RequestBody RoleGrant grant) {
-        commands.sendAndWait(new GrantRoleCommand(userId.toString(), grant.role()));
+        send(new GrantRoleCommand(userId.toString(), grant.role()));
     }
 
     @DeleteMapping("/api/admin/users/{user_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Erase a user: sign-in ends for good and their personal data becomes unreadable everywhere")
     void erase(@PathVariable("user_id") UUID userId) {
-        commands.sendAndWait(new EraseUserCommand(userId.toString()));
+        send(new EraseUserCommand(userId.toString()));
+    }
+
+    /** Answers once the user list shows the change. */
+    private void send(Object command) {
+        writes.write(() -> commands.sendAndWait(command), ReadModels.USER_PROFILES);
     }
 
     record RoleGrant(@NotNull Role role) {

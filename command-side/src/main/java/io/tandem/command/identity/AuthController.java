@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityCommands.SignOutCommand;
 import io.tandem.api.identity.IdentityCommands.SignUpUserCommand;
 import io.tandem.api.identity.Role;
 import io.tandem.command.identity.TokenService.TokenPair;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -39,16 +41,18 @@ class AuthController {
     private final AccountDirectory directory;
     private final TokenService tokens;
     private final KakaoSignIn kakaoSignIn;
+    private final ReadYourWrites writes;
     /** Compared against when the email is unknown, so a wrong email costs as long as a wrong password. */
     private final String decoyHash;
 
     AuthController(CommandGateway commands, PasswordEncoder passwordEncoder, AccountDirectory directory,
-                   TokenService tokens, KakaoSignIn kakaoSignIn) {
+                   TokenService tokens, KakaoSignIn kakaoSignIn, ReadYourWrites writes) {
         this.commands = commands;
         this.passwordEncoder = passwordEncoder;
         this.directory = directory;
         this.tokens = tokens;
         this.kakaoSignIn = kakaoSignIn;
+        this.writes = writes;
         this.decoyHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -58,8 +62,9 @@ class AuthController {
     SignedUp signUp(@Valid @RequestBody SignUpRequest request) {
         String userId = UUID.randomUUID().toString();
         String email = normalize(request.email());
-        commands.sendAndWait(new SignUpUserCommand(userId, email, passwordEncoder.encode(request.password()),
-                                                   request.name().strip(), Role.USER));
+        SignUpUserCommand command = new SignUpUserCommand(userId, email, passwordEncoder.encode(request.password()),
+                                                          request.name().strip(), Role.USER);
+        writes.write(() -> commands.sendAndWait(command), ReadModels.USER_PROFILES);
         return new SignedUp(userId);
     }
 

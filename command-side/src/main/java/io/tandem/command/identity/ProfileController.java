@@ -2,10 +2,12 @@ package io.tandem.command.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityCommands.ChangeProfileImageCommand;
 import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
 import io.tandem.api.identity.IdentityCommands.UpdateProfileCommand;
 import io.tandem.api.identity.ProfileImages;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import io.tandem.platform.storage.ContentTypeDetector;
 import io.tandem.platform.storage.FileStorage;
@@ -44,20 +46,21 @@ class ProfileController {
     private final FileStorage storage;
     private final ContentTypeDetector contentTypes;
     private final ImageResizer resizer;
+    private final ReadYourWrites writes;
 
     ProfileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes,
-                      ImageResizer resizer) {
+                      ImageResizer resizer, ReadYourWrites writes) {
         this.commands = commands;
         this.storage = storage;
         this.contentTypes = contentTypes;
         this.resizer = resizer;
+        this.writes = writes;
     }
 
     @PatchMapping("/api/user/profile")
     @Operation(summary = "Change name and/or nickname; absent fields stay as they are")
     AccountProfile update(@Valid @RequestBody ProfileChange change) {
-        return commands.sendAndWait(new UpdateProfileCommand(CurrentUser.id(), strip(change.name()),
-                                                             strip(change.nickname())));
+        return send(new UpdateProfileCommand(CurrentUser.id(), strip(change.name()), strip(change.nickname())));
     }
 
     @PutMapping("/api/auth/profile")
@@ -80,7 +83,7 @@ class ProfileController {
         storage.put(key, new ByteArrayInputStream(resized.content()), resized.content().length,
                     resized.contentType());
         try {
-            return commands.sendAndWait(new ChangeProfileImageCommand(CurrentUser.id(), imageId));
+            return send(new ChangeProfileImageCommand(CurrentUser.id(), imageId));
         } catch (RuntimeException failure) {
             storage.delete(key);
             throw failure;
@@ -92,7 +95,12 @@ class ProfileController {
     @Operation(summary = "Delete the signed-in user's account: sign-in ends for good and their personal data "
                          + "becomes unreadable everywhere")
     void erase() {
-        commands.sendAndWait(new EraseUserCommand(CurrentUser.id()));
+        send(new EraseUserCommand(CurrentUser.id()));
+    }
+
+    /** Answers once the profile read model shows the change. */
+    private <R> R send(Object command) {
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.USER_PROFILES);
     }
 
     private static String strip(String value) {

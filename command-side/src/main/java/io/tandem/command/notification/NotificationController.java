@@ -2,8 +2,10 @@ package io.tandem.command.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.notification.NotificationCommands.MarkAllNotificationsReadCommand;
 import io.tandem.api.notification.NotificationCommands.MarkNotificationReadCommand;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -20,22 +22,29 @@ import java.util.UUID;
 class NotificationController {
 
     private final CommandGateway commands;
+    private final ReadYourWrites writes;
 
-    NotificationController(CommandGateway commands) {
+    NotificationController(CommandGateway commands, ReadYourWrites writes) {
         this.commands = commands;
+        this.writes = writes;
     }
 
     @PostMapping("/api/notifications/{notification_id}/read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark one of your notifications as read")
     void markRead(@PathVariable("notification_id") UUID notificationId) {
-        commands.sendAndWait(new MarkNotificationReadCommand(notificationId.toString(), CurrentUser.id()));
+        send(new MarkNotificationReadCommand(notificationId.toString(), CurrentUser.id()));
     }
 
     @PostMapping("/api/notifications/read-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark everything you have been sent so far as read")
     void markAllRead() {
-        commands.sendAndWait(new MarkAllNotificationsReadCommand(CurrentUser.id(), Instant.now()));
+        send(new MarkAllNotificationsReadCommand(CurrentUser.id(), Instant.now()));
+    }
+
+    /** Answers once the inbox (read flags, unread count) shows the change. */
+    private void send(Object command) {
+        writes.write(() -> commands.sendAndWait(command), ReadModels.NOTIFICATIONS);
     }
 }

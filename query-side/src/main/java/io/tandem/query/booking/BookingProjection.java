@@ -16,6 +16,7 @@ import io.tandem.api.booking.BookingQueries.FindBookingQuery;
 import io.tandem.api.booking.BookingQueries.ListBookingsQuery;
 import io.tandem.api.booking.BookingQueries.ListMyBookingsQuery;
 import io.tandem.api.booking.BookingStatus;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -44,7 +45,7 @@ import java.util.List;
 @ProcessingGroup(BookingProjection.PROCESSING_GROUP)
 class BookingProjection {
 
-    static final String PROCESSING_GROUP = "bookings";
+    static final String PROCESSING_GROUP = ReadModels.BOOKINGS;
 
     private static final RowMapper<BookingView> VIEW = (rs, row) -> new BookingView(
             rs.getString("booking_number"), rs.getString("user_id"), BookingStatus.valueOf(rs.getString("status")),

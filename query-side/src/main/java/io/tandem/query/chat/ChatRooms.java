@@ -1,24 +1,38 @@
 package io.tandem.query.chat;
 
+import io.tandem.api.consistency.ReadModels;
+import io.tandem.platform.consistency.ReadYourWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Which couple's room a user may read and subscribe to: the couple they are linked in now. */
+/**
+ * Which couple's room a user may read and subscribe to: the couple they are linked in now. Partners may come in the
+ * moment they are linked, possibly before this node's couples read model has the couple (one hears of the match
+ * from the other): a user is found in no room only after that read model has handled every event committed so
+ * far, so a member is never turned away.
+ */
 @Component
 class ChatRooms {
 
     private final JdbcClient jdbc;
+    private final ReadYourWrites readYourWrites;
 
-    ChatRooms(JdbcClient jdbc) {
+    ChatRooms(JdbcClient jdbc, ReadYourWrites readYourWrites) {
         this.jdbc = jdbc;
+        this.readYourWrites = readYourWrites;
     }
 
     record Room(String coupleId, String partnerId) {
     }
 
     Optional<Room> of(String userId) {
+        Optional<Room> room = linked(userId);
+        return room.isEmpty() && readYourWrites.catchUp(ReadModels.COUPLES) ? linked(userId) : room;
+    }
+
+    private Optional<Room> linked(String userId) {
         return jdbc.sql("""
                         SELECT couple_id, CASE WHEN inviter_id = :userId THEN invitee_id ELSE inviter_id END AS partner
                         FROM couple

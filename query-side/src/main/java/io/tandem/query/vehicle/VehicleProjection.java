@@ -1,5 +1,6 @@
 package io.tandem.query.vehicle;
 
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.vehicle.MaintenanceDetails;
 import io.tandem.api.vehicle.VehicleEvents.MaintenanceDeletedEvent;
 import io.tandem.api.vehicle.VehicleEvents.MaintenanceLoggedEvent;
@@ -34,7 +35,7 @@ import java.util.Locale;
 @ProcessingGroup(VehicleProjection.PROCESSING_GROUP)
 class VehicleProjection {
 
-    static final String PROCESSING_GROUP = "vehicles";
+    static final String PROCESSING_GROUP = ReadModels.VEHICLES;
 
     private final JdbcClient jdbc;
 

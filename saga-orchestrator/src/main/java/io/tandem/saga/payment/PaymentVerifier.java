@@ -68,7 +68,7 @@ class PaymentVerifier {
                                     "The receipt is for order " + receipt.orderId());
         }
         Optional<PaymentOrder> known = receipt.orderId() == null ? Optional.empty()
-                                                               : orders.findSoon(receipt.orderId());
+                                                               : orders.findCaughtUp(receipt.orderId());
         if (known.isEmpty()) {
             return new Verification(PaymentOutcome.UNKNOWN_ORDER, receipt, null, null,
                                     "No booking " + receipt.orderId());
