@@ -72,14 +72,13 @@ public class JdbcEventStoreConfiguration {
     public SignallingEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                            ObjectProvider<EventAppendListener> appendListeners,
                                            @Value("${tandem.events.fallback-fetch-interval:5s}") Duration fallback) {
-        EventAvailability availability = new EventAvailability();
-        EmbeddedEventStore.Builder builder =
-                EmbeddedEventStore.builder()
-                                  .storageEngine(new AnnouncingStorageEngine(storageEngine, availability))
-                                  .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                                  .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                                  .fetchDelay(fallback.toMillis());
-        return new SignallingEventStore(builder, availability, appendListeners.orderedStream().toList());
+        return SignallingEventStore.on(storageEngine,
+                                       EmbeddedEventStore.builder()
+                                                         .messageMonitor(configuration.messageMonitor(
+                                                                 EventStore.class, "eventStore"))
+                                                         .spanFactory(configuration.getComponent(
+                                                                 EventBusSpanFactory.class)),
+                                       fallback, appendListeners.orderedStream().toList());
     }
 
     @Bean

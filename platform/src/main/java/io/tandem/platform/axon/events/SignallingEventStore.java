@@ -4,7 +4,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,10 +21,23 @@ public class SignallingEventStore extends EmbeddedEventStore {
     private final EventAvailability availability;
     private final List<EventAppendListener> appendListeners;
 
-    SignallingEventStore(Builder builder, EventAvailability availability, List<EventAppendListener> appendListeners) {
+    private SignallingEventStore(Builder builder, EventAvailability availability,
+                                 List<EventAppendListener> appendListeners) {
         super(builder);
         this.availability = availability;
         this.appendListeners = List.copyOf(appendListeners);
+    }
+
+    /**
+     * @param builder  an embedded event store's builder, all but its storage engine set
+     * @param fallback how long the producer waits for a commit signal before it looks for new events anyway
+     */
+    static SignallingEventStore on(EventStorageEngine storageEngine, Builder builder, Duration fallback,
+                                   List<EventAppendListener> appendListeners) {
+        EventAvailability availability = new EventAvailability();
+        builder.storageEngine(new AnnouncingStorageEngine(storageEngine, availability))
+               .fetchDelay(fallback.toMillis());
+        return new SignallingEventStore(builder, availability, appendListeners);
     }
 
     @Override
