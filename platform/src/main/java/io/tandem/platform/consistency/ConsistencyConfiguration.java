@@ -33,11 +33,10 @@ public class ConsistencyConfiguration {
                                           ObjectProvider<TokenSchema> tokenSchema,
                                           ObjectProvider<CommittedEvents> committedEvents,
                                           ConsistencyProperties properties) {
+        StoredTokens storedTokens = new StoredTokens(jdbc, serializer,
+                                                     tokenSchema.getIfAvailable(() -> TokenSchema.builder().build()));
         ProcessorProgress progress = new ProcessorProgress(() -> axon.getObject().eventProcessingConfiguration(),
-                                                           new StoredTokens(jdbc, serializer,
-                                                                           tokenSchema.getIfAvailable(
-                                                                                   () -> TokenSchema.builder().build())),
-                                                           committedEvents.getIfAvailable());
+                                                           storedTokens, committedEvents.getIfAvailable());
         return new ProcessedPositions(progress, properties.recheckInterval(), properties.storeReadInterval());
     }
 
@@ -46,14 +45,20 @@ public class ConsistencyConfiguration {
         return new ProgressSignals(positions);
     }
 
+    @Bean
+    WriteTracker writeTracker() {
+        return new WriteTracker();
+    }
+
     /** Events in PostgreSQL: exact positions, recorded as the event store writes them. */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     static class EventsInPostgres {
 
         @Bean
-        RecordedWritePositions recordedWritePositions(JdbcClient jdbc, EventSchema eventSchema) {
-            return new RecordedWritePositions(jdbc, eventSchema);
+        RecordedWritePositions recordedWritePositions(WriteTracker tracker, JdbcClient jdbc,
+                                                      EventSchema eventSchema) {
+            return new RecordedWritePositions(tracker, jdbc, eventSchema);
         }
 
         @Bean
@@ -68,8 +73,10 @@ public class ConsistencyConfiguration {
     static class EventsInAxonServer {
 
         @Bean
-        HeadWritePositions headWritePositions(EventStore eventStore) {
-            return new HeadWritePositions(eventStore);
+        HeadWritePositions headWritePositions(EventStore eventStore, WriteTracker tracker) {
+            HeadWritePositions positions = new HeadWritePositions(eventStore, tracker);
+            eventStore.registerDispatchInterceptor(positions.sequenceRecorder());
+            return positions;
         }
     }
 }

@@ -56,6 +56,11 @@ final class WriteScope implements AutoCloseable {
         return !commandIds.isEmpty();
     }
 
+    /** Events of the write are being stored, in these sequences. */
+    void publishing(Set<String> sequences) {
+        sequenceIds.addAll(sequences);
+    }
+
     void committed(long position, Set<String> sequences) {
         lastPosition.accumulateAndGet(position, Math::max);
         sequenceIds.addAll(sequences);
