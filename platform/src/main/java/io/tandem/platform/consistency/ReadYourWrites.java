@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  */
 public class ReadYourWrites {
 
-    public static final String HEADER = "Read-Your-Writes";
+    private static final String HEADER = "Read-Your-Writes";
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     /** Time for the last answers to travel back after the nodes' own deadline. */

@@ -66,8 +66,7 @@ class ProcessorProgressTest {
         EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
         when(processing.eventProcessorByProcessingGroup(PROCESSOR, StreamingEventProcessor.class))
                 .thenReturn(Optional.of(processor));
-        doReturn(SequentialPerAggregatePolicy.instance()).when(processing)
-                           .sequencingPolicy(PROCESSOR);
+        doReturn(SequentialPerAggregatePolicy.instance()).when(processing).sequencingPolicy(PROCESSOR);
         EventSchema events = EventSchema.builder().build();
         progress = new ProcessorProgress(() -> processing,
                                          new StoredTokens(jdbc, serializer, TokenSchema.builder().build()),
