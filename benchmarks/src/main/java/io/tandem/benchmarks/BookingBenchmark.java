@@ -48,6 +48,7 @@ public final class BookingBenchmark {
     private static final String ADMIN_EMAIL = "admin@bench.test";
     private static final String ADMIN_PASSWORD = "bench-pass-1";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final int LAG_THREADS = 8;
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
     private final int[] clientCounts;
@@ -79,8 +80,13 @@ public final class BookingBenchmark {
         this.inserts = arguments.option("inserts", 3000);
     }
 
-    public static void main(String[] args) throws Exception {
-        new BookingBenchmark(BenchmarkArguments.parse(args)).run();
+    public static void main(String[] args) {
+        try {
+            new BookingBenchmark(BenchmarkArguments.parse(args)).run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -107,13 +113,13 @@ public final class BookingBenchmark {
                 for (int clients : clientCounts) {
                     results.add(measure("booking to CONFIRMED", clients, Math.max(bookings, 10 * clients)));
                 }
-                EventAppends events = new EventAppends(context, mostClients);
+                EventAppends events = new EventAppends(context, Math.max(mostClients, LAG_THREADS));
                 events.append(1, Math.min(appends, 500));
                 List<EventAppends.Appends> appended = new ArrayList<>();
                 for (int threads : clientCounts) {
                     appended.add(events.append(threads, appends));
                 }
-                List<EventAppends.Lags> lagged = List.of(events.lag(1, lags), events.lag(8, lags));
+                List<EventAppends.Lags> lagged = List.of(events.lag(1, lags), events.lag(LAG_THREADS, lags));
                 List<Inserts> baselines = InsertBaseline.measure(servers, inserts, clientCounts);
                 BookingReport.print(results, appended, lagged, baselines);
             }
