@@ -15,7 +15,7 @@ record BenchmarkArguments(Map<String, String> options, List<String> application)
         Map<String, String> options = new LinkedHashMap<>();
         List<String> application = new ArrayList<>();
         for (String arg : args) {
-            if (arg.startsWith("--tandem.") || arg.startsWith("--spring.")) {
+            if (arg.startsWith("--tandem.") || arg.startsWith("--spring.") || arg.startsWith("--axon.")) {
                 application.add(arg);
                 continue;
             }

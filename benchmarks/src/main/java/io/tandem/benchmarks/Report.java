@@ -2,6 +2,7 @@ package io.tandem.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,5 +60,22 @@ final class Report {
                           Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"),
                           System.getProperty("os.arch"), System.getProperty("java.version"),
                           Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        printLoad("at the start");
+    }
+
+    /** CPU time this JVM has used so far, all threads. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The load averages over 1, 5 and 15 minutes: how busy the machine was besides the benchmark. */
+    static void printLoad(String when) {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            System.out.printf(Locale.ROOT, "Load average %s: %s %s %s%n", when, load[0], load[1], load[2]);
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
     }
 }

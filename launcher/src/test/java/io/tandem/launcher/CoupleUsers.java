@@ -16,7 +16,7 @@ final class CoupleUsers {
     private CoupleUsers() {
     }
 
-    record User(String id, ApiClient api) {
+    record User(String id, String token, ApiClient api) {
     }
 
     static User signUp(ApiClient anonymous, String name) {
@@ -26,8 +26,8 @@ final class CoupleUsers {
         ApiResponse login = anonymous.post("/api/auth/login", json(Map.of("username", email,
                                                                         "password", "secret123")));
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
-        return new User(signedUp.json().get("user_id").asText(), anonymous.as(login.json().get("access_token")
-                                                                                   .asText()));
+        String token = login.json().get("access_token").asText();
+        return new User(signedUp.json().get("user_id").asText(), token, anonymous.as(token));
     }
 
     static String invite(User inviter) {

@@ -101,8 +101,8 @@ class VehicleJourneyTest {
         ApiResponse created = as.post("/api/vehicles", json(car(vin)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String vehicleId = created.json().get("vehicle_id").asText();
-        await().atMost(PROJECTION_WAIT)
-               .untilAsserted(() -> assertThat(as.get("/api/vehicles/" + vehicleId).status()).isEqualTo(200));
+        // read-your-own-write: readable as soon as the registration answers
+        assertThat(as.get("/api/vehicles/" + vehicleId).status()).isEqualTo(200);
         return vehicleId;
     }
 

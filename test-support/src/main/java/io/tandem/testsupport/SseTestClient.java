@@ -113,10 +113,15 @@ public final class SseTestClient implements AutoCloseable {
 
     /** The next event, waiting up to 10 seconds. */
     public Event next() {
+        return next(WAIT);
+    }
+
+    /** The next event, waiting up to {@code wait}. */
+    public Event next(Duration wait) {
         try {
-            Event next = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Event next = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (next == null) {
-                throw new AssertionError("no event within " + WAIT);
+                throw new AssertionError("no event within " + wait);
             }
             return next;
         } catch (InterruptedException e) {

@@ -10,7 +10,9 @@ import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.booking.BookingStatus;
 import io.tandem.api.booking.Passenger;
 import io.tandem.api.booking.PlacedBooking;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.ratelimit.RateLimit;
 import io.tandem.platform.ratelimit.RateLimits;
 import io.tandem.platform.security.CurrentUser;
@@ -45,12 +47,15 @@ class BookingController {
     private final CommandGateway commands;
     private final Duration paymentTimeout;
     private final RateLimit placementsPerUser;
+    private final ReadYourWrites writes;
 
     BookingController(CommandGateway commands,
-                      @Value("${tandem.booking.payment-timeout:15m}") Duration paymentTimeout, RateLimits limits) {
+                      @Value("${tandem.booking.payment-timeout:15m}") Duration paymentTimeout, RateLimits limits,
+                      ReadYourWrites writes) {
         this.commands = commands;
         this.paymentTimeout = paymentTimeout;
         this.placementsPerUser = limits.named("booking-user");
+        this.writes = writes;
     }
 
     @PostMapping("/api/bookings")
@@ -67,9 +72,12 @@ class BookingController {
             throw new RejectedException(Rejection.invalid(
                     "too_many_passengers", "passengers: a seat holds one passenger, plus an infant under 2 on a lap"));
         }
-        return commands.sendAndWait(new PlaceBookingCommand(
+        PlaceBookingCommand command = new PlaceBookingCommand(
                 BookingNumber.next(), CurrentUser.id(), request.scheduleId().toString(),
-                request.seatId().toUpperCase(Locale.ROOT), passengers, Instant.now().plus(paymentTimeout)));
+                request.seatId().toUpperCase(Locale.ROOT), passengers, Instant.now().plus(paymentTimeout));
+        // the traveller reads the booking, pays for it (the payment edge's own copy) and sees the seat taken next
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.BOOKINGS, ReadModels.PAYMENT_ORDERS,
+                            ReadModels.OCCUPIED_SEATS);
     }
 
     @PostMapping("/api/bookings/{booking_number}/cancel")
@@ -93,8 +101,10 @@ class BookingController {
         String reason = request == null || request.reason() == null
                 ? (byAdmin ? "cancelled by an administrator" : "cancelled by the traveller") : request.reason().strip();
         try {
-            BookingStatus status = commands.sendAndWait(new CancelBookingCommand(bookingNumber, CurrentUser.id(),
-                                                                                 byAdmin, reason));
+            CancelBookingCommand command = new CancelBookingCommand(bookingNumber, CurrentUser.id(), byAdmin,
+                                                                    reason);
+            BookingStatus status = writes.write(() -> commands.sendAndWait(command), ReadModels.BOOKINGS,
+                                                ReadModels.PAYMENT_ORDERS);
             return new CancellationAnswer(bookingNumber, status);
         } catch (RuntimeException failure) {
             if (Rejections.isNotFound(failure)) {

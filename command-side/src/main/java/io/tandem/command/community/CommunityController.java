@@ -10,7 +10,9 @@ import io.tandem.api.community.CommunityCommands.CreatePostCommand;
 import io.tandem.api.community.CommunityCommands.DeleteCommentCommand;
 import io.tandem.api.community.CommunityCommands.DeletePostCommand;
 import io.tandem.api.community.CommunityCommands.EditPostCommand;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -42,9 +44,11 @@ class CommunityController {
     private static final String NOT_BLANK = "(?s).*\\S.*";
 
     private final CommandGateway commands;
+    private final ReadYourWrites writes;
 
-    CommunityController(CommandGateway commands) {
+    CommunityController(CommandGateway commands, ReadYourWrites writes) {
         this.commands = commands;
+        this.writes = writes;
     }
 
     @PostMapping("/api/post")
@@ -52,9 +56,9 @@ class CommunityController {
     @Operation(summary = "Share a date course: a title, text and up to 10 of your uploaded images")
     ResponseEntity<CreatedPost> create(@Valid @RequestBody PostRequest request) {
         String postId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreatePostCommand(postId, CurrentUser.id(), request.title().strip(),
-                                                   request.content() == null ? "" : request.content().strip(),
-                                                   ids(request.imageFileIds())));
+        send(new CreatePostCommand(postId, CurrentUser.id(), request.title().strip(),
+                                   request.content() == null ? "" : request.content().strip(),
+                                   ids(request.imageFileIds())));
         return ResponseEntity.created(URI.create("/api/post/" + postId)).body(new CreatedPost(postId));
     }
 
@@ -63,7 +67,7 @@ class CommunityController {
     @Operation(summary = "Change your post; fields left out stay as they are")
     void edit(@PathVariable("post_id") String postId, @Valid @RequestBody PostChange change) {
         String id = postId(postId);
-        onPost(() -> commands.sendAndWait(new EditPostCommand(
+        onPost(() -> send(new EditPostCommand(
                 id, CurrentUser.id(), change.title() == null ? null : change.title().strip(),
                 change.content() == null ? null : change.content().strip(), ids(change.imageFileIds()))));
     }
@@ -73,7 +77,7 @@ class CommunityController {
     @Operation(summary = "Delete your post")
     void delete(@PathVariable("post_id") String postId) {
         String id = postId(postId);
-        onPost(() -> commands.sendAndWait(new DeletePostCommand(id, CurrentUser.id())));
+        onPost(() -> send(new DeletePostCommand(id, CurrentUser.id())));
     }
 
     @PostMapping("/api/post/{post_id}/comment")
@@ -83,8 +87,7 @@ class CommunityController {
                                            @Valid @RequestBody CommentRequest request) {
         String id = postId(postId);
         String commentId = UUID.randomUUID().toString();
-        onPost(() -> commands.sendAndWait(new AddCommentCommand(commentId, id, CurrentUser.id(),
-                                                                request.content().strip())));
+        onPost(() -> send(new AddCommentCommand(commentId, id, CurrentUser.id(), request.content().strip())));
         return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedComment(commentId, id));
     }
 
@@ -94,10 +97,18 @@ class CommunityController {
     void deleteComment(@PathVariable("comment_id") String commentId) {
         String id = uuid(commentId).orElseThrow(CommunityController::commentNotFound);
         try {
-            commands.sendAndWait(new DeleteCommentCommand(id, CurrentUser.id()));
+            send(new DeleteCommentCommand(id, CurrentUser.id()));
         } catch (RuntimeException failure) {
             throw Rejections.isNotFound(failure) ? commentNotFound() : failure;
         }
+    }
+
+    /**
+     * Answers once posts and comments (PostgreSQL) show the change; the list and its search come from
+     * Elasticsearch, which makes a change searchable within its refresh interval (1 s).
+     */
+    private <R> R send(Object command) {
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.COMMUNITY);
     }
 
     private static String postId(String raw) {

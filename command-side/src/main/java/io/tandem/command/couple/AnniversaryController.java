@@ -2,11 +2,13 @@ package io.tandem.command.couple;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.couple.CoupleCommands.AddAnniversaryCommand;
 import io.tandem.api.couple.CoupleCommands.ChangeAnniversaryCommand;
 import io.tandem.api.couple.CoupleCommands.RemoveAnniversaryCommand;
 import io.tandem.api.couple.CoupleResults.AnniversaryDetails;
 import io.tandem.command.couple.CoupleItems.Kind;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -34,11 +36,14 @@ class AnniversaryController {
     private final CommandGateway commands;
     private final CoupleMembership membership;
     private final CoupleItems items;
+    private final ReadYourWrites writes;
 
-    AnniversaryController(CommandGateway commands, CoupleMembership membership, CoupleItems items) {
+    AnniversaryController(CommandGateway commands, CoupleMembership membership, CoupleItems items,
+                          ReadYourWrites writes) {
         this.commands = commands;
         this.membership = membership;
         this.items = items;
+        this.writes = writes;
     }
 
     @PostMapping("/api/anniversary")
@@ -47,7 +52,7 @@ class AnniversaryController {
     AnniversaryDetails add(@Valid @RequestBody NewAnniversary request) {
         String userId = CurrentUser.id();
         String coupleId = membership.requireCoupleOf(userId);
-        return commands.sendAndWait(new AddAnniversaryCommand(UUID.randomUUID().toString(), coupleId, userId,
+        return send(new AddAnniversaryCommand(UUID.randomUUID().toString(), coupleId, userId,
                                                               request.title().strip(), request.date(),
                                                               Boolean.TRUE.equals(request.yearly())));
     }
@@ -57,7 +62,7 @@ class AnniversaryController {
     AnniversaryDetails change(@PathVariable("id") String id, @Valid @RequestBody AnniversaryChange request) {
         String coupleId = membership.requireCoupleOf(CurrentUser.id());
         items.requireOwned(id, coupleId, Kind.ANNIVERSARY);
-        return commands.sendAndWait(new ChangeAnniversaryCommand(
+        return send(new ChangeAnniversaryCommand(
                 id, coupleId, request.title() == null ? null : request.title().strip(), request.date(),
                 request.yearly()));
     }
@@ -68,7 +73,12 @@ class AnniversaryController {
     void remove(@PathVariable("id") String id) {
         String coupleId = membership.requireCoupleOf(CurrentUser.id());
         items.requireOwned(id, coupleId, Kind.ANNIVERSARY);
-        commands.sendAndWait(new RemoveAnniversaryCommand(id, coupleId));
+        send(new RemoveAnniversaryCommand(id, coupleId));
+    }
+
+    /** Answers once the couple's read models show the change. */
+    private <R> R send(Object command) {
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.COUPLES);
     }
 
     record NewAnniversary(@NotBlank @Size(max = 100) String title, @NotNull LocalDate date, Boolean yearly) {

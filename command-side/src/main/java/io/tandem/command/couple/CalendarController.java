@@ -2,11 +2,13 @@ package io.tandem.command.couple;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.couple.CoupleCommands.AddCalendarEntryCommand;
 import io.tandem.api.couple.CoupleCommands.ChangeCalendarEntryCommand;
 import io.tandem.api.couple.CoupleCommands.RemoveCalendarEntryCommand;
 import io.tandem.api.couple.CoupleResults.CalendarEntryDetails;
 import io.tandem.command.couple.CoupleItems.Kind;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -35,11 +37,14 @@ class CalendarController {
     private final CommandGateway commands;
     private final CoupleMembership membership;
     private final CoupleItems items;
+    private final ReadYourWrites writes;
 
-    CalendarController(CommandGateway commands, CoupleMembership membership, CoupleItems items) {
+    CalendarController(CommandGateway commands, CoupleMembership membership, CoupleItems items,
+                       ReadYourWrites writes) {
         this.commands = commands;
         this.membership = membership;
         this.items = items;
+        this.writes = writes;
     }
 
     @PostMapping("/api/calendar")
@@ -53,7 +58,7 @@ class CalendarController {
         AddCalendarEntryCommand command = new AddCalendarEntryCommand(
                 id, coupleId, userId, request.date(), request.title().strip(), blankToNull(request.content()),
                 distinct(request.imageIds() == null ? List.of() : request.imageIds()));
-        commands.sendAndWait(command);
+        send(command);
         return new CalendarEntryDetails(id, command.date(), command.title(), command.content(), command.imageIds());
     }
 
@@ -63,7 +68,7 @@ class CalendarController {
     CalendarEntryDetails change(@PathVariable("id") String id, @Valid @RequestBody EntryChange request) {
         String coupleId = membership.requireCoupleOf(CurrentUser.id());
         items.requireOwned(id, coupleId, Kind.CALENDAR_ENTRY);
-        return commands.sendAndWait(new ChangeCalendarEntryCommand(
+        return send(new ChangeCalendarEntryCommand(
                 id, coupleId, request.date(), request.title() == null ? null : request.title().strip(),
                 request.content() == null ? null : request.content().strip(),
                 request.imageIds() == null ? null : distinct(request.imageIds())));
@@ -75,7 +80,12 @@ class CalendarController {
     void remove(@PathVariable("id") String id) {
         String coupleId = membership.requireCoupleOf(CurrentUser.id());
         items.requireOwned(id, coupleId, Kind.CALENDAR_ENTRY);
-        commands.sendAndWait(new RemoveCalendarEntryCommand(id, coupleId));
+        send(new RemoveCalendarEntryCommand(id, coupleId));
+    }
+
+    /** Answers once the couple's read models show the change. */
+    private <R> R send(Object command) {
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.COUPLES);
     }
 
     private static List<String> distinct(List<UUID> imageIds) {

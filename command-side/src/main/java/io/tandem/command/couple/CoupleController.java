@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.couple.CoupleCommands;
 import io.tandem.api.couple.CoupleCommands.ChangeCoupleStartDateCommand;
 import io.tandem.api.couple.CoupleCommands.DisconnectCoupleCommand;
@@ -11,6 +12,7 @@ import io.tandem.api.couple.CoupleCommands.IssueCoupleInviteCommand;
 import io.tandem.api.couple.CoupleCommands.MatchCoupleCommand;
 import io.tandem.api.couple.CoupleResults.IssuedInvite;
 import io.tandem.api.couple.CoupleResults.LinkedCouple;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.ratelimit.RateLimit;
 import io.tandem.platform.ratelimit.RateLimits;
 import io.tandem.platform.security.CurrentUser;
@@ -42,13 +44,15 @@ class CoupleController {
     private final CoupleMembership membership;
     private final CoupleSettings settings;
     private final RateLimit matchesPerUser;
+    private final ReadYourWrites writes;
 
     CoupleController(CommandGateway commands, CoupleMembership membership, CoupleSettings settings,
-                     RateLimits limits) {
+                     RateLimits limits, ReadYourWrites writes) {
         this.commands = commands;
         this.membership = membership;
         this.settings = settings;
         this.matchesPerUser = limits.named("couple-match-user");
+        this.writes = writes;
     }
 
     @PostMapping("/api/couple/invite")
@@ -66,7 +70,7 @@ class CoupleController {
     CoupleAnswer match(@Valid @RequestBody MatchRequest request) {
         // every try counts, so guessing someone's code is hopeless (security review M3)
         matchesPerUser.take(CurrentUser.id());
-        LinkedCouple couple = commands.sendAndWait(new MatchCoupleCommand(
+        LinkedCouple couple = send(new MatchCoupleCommand(
                 UUID.randomUUID().toString(), InviteCodes.normalize(request.code()), CurrentUser.id(),
                 settings.today()));
         return answer(couple.coupleId(), couple.partnerId(), couple.startedOn());
@@ -81,7 +85,7 @@ class CoupleController {
         }
         String userId = CurrentUser.id();
         String coupleId = membership.requireCoupleOf(userId);
-        commands.sendAndWait(new ChangeCoupleStartDateCommand(coupleId, userId, request.startedOn()));
+        send(new ChangeCoupleStartDateCommand(coupleId, userId, request.startedOn()));
         String partnerId = membership.membersOf(coupleId).stream().filter(id -> !id.equals(userId))
                                      .findFirst().orElse(null);
         return answer(coupleId, partnerId, request.startedOn());
@@ -93,7 +97,12 @@ class CoupleController {
     void disconnect() {
         String userId = CurrentUser.id();
         String coupleId = membership.requireCoupleOf(userId);
-        commands.sendAndWait(new DisconnectCoupleCommand(coupleId, userId));
+        send(new DisconnectCoupleCommand(coupleId, userId));
+    }
+
+    /** Answers once the couple's read models (couple info, who may enter the chat room) show the change. */
+    private <R> R send(Object command) {
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.COUPLES);
     }
 
     private CoupleAnswer answer(String coupleId, String partnerId, LocalDate startedOn) {

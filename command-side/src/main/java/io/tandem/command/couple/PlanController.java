@@ -2,11 +2,13 @@ package io.tandem.command.couple;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.couple.CoupleCommands.ChangePlanCommand;
 import io.tandem.api.couple.CoupleCommands.DeletePlanCommand;
 import io.tandem.api.couple.CoupleCommands.SchedulePlanCommand;
 import io.tandem.api.couple.CoupleResults.PlanDetails;
 import io.tandem.command.couple.CoupleItems.Kind;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -36,13 +38,15 @@ class PlanController {
     private final CoupleMembership membership;
     private final CoupleItems items;
     private final CoupleSettings settings;
+    private final ReadYourWrites writes;
 
     PlanController(CommandGateway commands, CoupleMembership membership, CoupleItems items,
-                   CoupleSettings settings) {
+                   CoupleSettings settings, ReadYourWrites writes) {
         this.commands = commands;
         this.membership = membership;
         this.items = items;
         this.settings = settings;
+        this.writes = writes;
     }
 
     @PostMapping("/api/plan")
@@ -54,7 +58,7 @@ class PlanController {
         String coupleId = membership.requireCoupleOf(userId);
         String id = UUID.randomUUID().toString();
         Instant time = request.time().toInstant();
-        return commands.sendAndWait(new SchedulePlanCommand(id, coupleId, userId, request.title().strip(),
+        return send(new SchedulePlanCommand(id, coupleId, userId, request.title().strip(),
                                                             blankToNull(request.place()), time,
                                                             time.minus(settings.planReminderLead())));
     }
@@ -66,7 +70,7 @@ class PlanController {
         String coupleId = membership.requireCoupleOf(CurrentUser.id());
         items.requireOwned(id, coupleId, Kind.PLAN);
         Instant time = request.time() == null ? null : request.time().toInstant();
-        return commands.sendAndWait(new ChangePlanCommand(
+        return send(new ChangePlanCommand(
                 id, coupleId, request.title() == null ? null : request.title().strip(),
                 request.place() == null ? null : request.place().strip(), time,
                 time == null ? null : time.minus(settings.planReminderLead())));
@@ -78,7 +82,12 @@ class PlanController {
     void delete(@PathVariable("id") String id) {
         String coupleId = membership.requireCoupleOf(CurrentUser.id());
         items.requireOwned(id, coupleId, Kind.PLAN);
-        commands.sendAndWait(new DeletePlanCommand(id, coupleId));
+        send(new DeletePlanCommand(id, coupleId));
+    }
+
+    /** Answers once the couple's read models show the change. */
+    private <R> R send(Object command) {
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.COUPLES);
     }
 
     private static String blankToNull(String value) {

@@ -4,9 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.file.FileCommands.DeleteFileCommand;
 import io.tandem.api.file.FileCommands.RegisterFileCommand;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import io.tandem.platform.storage.ContentTypeDetector;
 import io.tandem.platform.storage.FileStorage;
@@ -42,12 +44,15 @@ class FileController {
     private final FileStorage storage;
     private final ContentTypeDetector contentTypes;
     private final FileQuota quota;
+    private final ReadYourWrites writes;
 
-    FileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes, FileQuota quota) {
+    FileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes, FileQuota quota,
+                   ReadYourWrites writes) {
         this.commands = commands;
         this.storage = storage;
         this.contentTypes = contentTypes;
         this.quota = quota;
+        this.writes = writes;
     }
 
     /**
@@ -76,8 +81,9 @@ class FileController {
         }
         String sha256 = HexFormat.of().formatHex(digest.digest());
         try {
-            commands.sendAndWait(new RegisterFileCommand(fileId, ownerId, fileName, contentType, size, sha256,
-                                                         storageKey));
+            RegisterFileCommand command = new RegisterFileCommand(fileId, ownerId, fileName, contentType, size,
+                                                                  sha256, storageKey);
+            writes.write(() -> commands.sendAndWait(command), ReadModels.FILES);
         } catch (RuntimeException failure) {
             storage.delete(storageKey);
             throw failure;
@@ -90,8 +96,9 @@ class FileController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete one of your files")
     void delete(@PathVariable("file_id") UUID fileId) {
+        DeleteFileCommand command = new DeleteFileCommand(fileId.toString(), CurrentUser.id());
         try {
-            commands.sendAndWait(new DeleteFileCommand(fileId.toString(), CurrentUser.id()));
+            writes.write(() -> commands.sendAndWait(command), ReadModels.FILES);
         } catch (RuntimeException failure) {
             // an unknown id, an id of something else and someone else's file all answer alike
             if (Rejections.isNotFound(failure)) {

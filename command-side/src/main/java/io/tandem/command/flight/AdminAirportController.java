@@ -2,8 +2,10 @@ package io.tandem.command.flight;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.AirportQueries.AirportView;
 import io.tandem.api.flight.FlightCommands.RegisterAirportCommand;
+import io.tandem.platform.consistency.ReadYourWrites;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -30,9 +32,11 @@ import java.util.Locale;
 class AdminAirportController {
 
     private final CommandGateway commands;
+    private final ReadYourWrites writes;
 
-    AdminAirportController(CommandGateway commands) {
+    AdminAirportController(CommandGateway commands, ReadYourWrites writes) {
         this.commands = commands;
+        this.writes = writes;
     }
 
     @PostMapping("/api/admin/airports")
@@ -43,7 +47,7 @@ class AdminAirportController {
                 request.code().strip().toUpperCase(Locale.ROOT), request.nameEn().strip(),
                 request.nameKo().strip(), request.cityEn().strip(), request.cityKo().strip(),
                 request.country().strip().toUpperCase(Locale.ROOT), request.timeZone().strip());
-        commands.sendAndWait(command);
+        writes.write(() -> commands.sendAndWait(command), ReadModels.AIRPORTS, ReadModels.FLIGHT_SEARCH);
         return new AirportView(command.code(), command.nameEn(), command.nameKo(), command.cityEn(),
                                command.cityKo(), command.country(), command.timeZone());
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.FlightAdminQueries.FlightRoute;
 import io.tandem.api.flight.FlightAdminQueries.FlightRouteQuery;
@@ -12,6 +13,7 @@ import io.tandem.api.flight.FlightCommands.RegisterFlightCommand;
 import io.tandem.api.flight.FlightCommands.RemoveFlightCommand;
 import io.tandem.api.flight.FlightCommands.ScheduleFlightCommand;
 import io.tandem.api.flight.SeatMap;
+import io.tandem.platform.consistency.ReadYourWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,14 +50,14 @@ class AdminFlightController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final AirportDirectory airports;
-    private final SearchVisibility searchVisibility;
+    private final ReadYourWrites writes;
 
     AdminFlightController(CommandGateway commands, QueryGateway queries, AirportDirectory airports,
-                          SearchVisibility searchVisibility) {
+                          ReadYourWrites writes) {
         this.commands = commands;
         this.queries = queries;
         this.airports = airports;
-        this.searchVisibility = searchVisibility;
+        this.writes = writes;
     }
 
     @PostMapping("/api/admin/flights")
@@ -63,7 +65,7 @@ class AdminFlightController {
     @Operation(summary = "Register a flight: number, airline, route and seat map")
     RegisteredFlight register(@Valid @RequestBody FlightRequest request) {
         RegisterFlightCommand command = toCommand(request);
-        commands.sendAndWait(command);
+        writes.write(() -> commands.sendAndWait(command), ReadModels.FLIGHT_ADMIN);
         return new RegisteredFlight(command.flightId(), command.flightNumber(), List.of(), true);
     }
 
@@ -74,7 +76,7 @@ class AdminFlightController {
         RegisterFlightCommand flight = toCommand(request.flight());
         List<ScheduleFlightCommand> schedules = toCommands(flight.flightId(), flight.origin(), flight.destination(),
                                                            request.schedules(), "schedules");
-        commands.sendAndWait(flight);
+        writes.write(() -> commands.sendAndWait(flight), ReadModels.FLIGHT_ADMIN);
         return schedule(flight.flightId(), flight.flightNumber(), schedules);
     }
 
@@ -93,7 +95,8 @@ class AdminFlightController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a flight and cancel its open schedules; refused while seats are booked on it")
     void remove(@PathVariable("flight_id") UUID flightId) {
-        commands.sendAndWait(new RemoveFlightCommand(flightId.toString()));
+        writes.write(() -> commands.sendAndWait(new RemoveFlightCommand(flightId.toString())),
+                     ReadModels.FLIGHT_ADMIN, ReadModels.FLIGHT_SEARCH);
     }
 
     @PostMapping("/api/admin/schedules/{schedule_id}/cancel")
@@ -102,14 +105,15 @@ class AdminFlightController {
                              @Valid @RequestBody(required = false) CancelRequest request) {
         String reason = request == null || request.reason() == null ? "cancelled by an administrator"
                                                                      : request.reason().strip();
-        commands.sendAndWait(new CancelScheduleCommand(scheduleId.toString(), reason));
+        CancelScheduleCommand command = new CancelScheduleCommand(scheduleId.toString(), reason);
+        writes.write(() -> commands.sendAndWait(command), ReadModels.FLIGHT_ADMIN, ReadModels.FLIGHT_SEARCH);
         return new CancelledSchedule(scheduleId.toString(), "CANCELLED", reason);
     }
 
     private RegisteredFlight schedule(String flightId, String flightNumber, List<ScheduleFlightCommand> schedules) {
         List<String> scheduleIds = schedules.stream().map(ScheduleFlightCommand::scheduleId).toList();
-        boolean searchable = searchVisibility.awaitSearchable(scheduleIds,
-                                                              () -> schedules.forEach(commands::sendAndWait));
+        boolean searchable = writes.write(() -> schedules.forEach(commands::sendAndWait), ReadModels.FLIGHT_ADMIN,
+                                          ReadModels.FLIGHT_SEARCH);
         return new RegisteredFlight(flightId, flightNumber, scheduleIds, searchable);
     }
 

@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.DiscountType;
 import io.tandem.api.flight.FlightCommands.CreateDiscountCommand;
 import io.tandem.api.flight.FlightCommands.CreatePromotionCommand;
 import io.tandem.api.flight.FlightCommands.DeleteDiscountCommand;
 import io.tandem.api.flight.FlightCommands.DeletePromotionCommand;
+import io.tandem.platform.consistency.ReadYourWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,10 +40,12 @@ class AdminPricingController {
 
     private final CommandGateway commands;
     private final AirportDirectory airports;
+    private final ReadYourWrites writes;
 
-    AdminPricingController(CommandGateway commands, AirportDirectory airports) {
+    AdminPricingController(CommandGateway commands, AirportDirectory airports, ReadYourWrites writes) {
         this.commands = commands;
         this.airports = airports;
+        this.writes = writes;
     }
 
     @PostMapping("/api/admin/discounts")
@@ -53,9 +57,8 @@ class AdminPricingController {
         List<String> flightIds = request.flightIds() == null ? List.of()
                 : request.flightIds().stream().map(UUID::toString).toList();
         String discountId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateDiscountCommand(discountId, request.name().strip(), request.type(),
-                                                       request.amount(), request.validFrom(), request.validTo(),
-                                                       routes, flightIds));
+        send(new CreateDiscountCommand(discountId, request.name().strip(), request.type(), request.amount(),
+                                       request.validFrom(), request.validTo(), routes, flightIds));
         return new CreatedDiscount(discountId);
     }
 
@@ -63,7 +66,7 @@ class AdminPricingController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a discount; fares return to what other discounts give")
     void deleteDiscount(@PathVariable("discount_id") UUID discountId) {
-        commands.sendAndWait(new DeleteDiscountCommand(discountId.toString()));
+        send(new DeleteDiscountCommand(discountId.toString()));
     }
 
     @PostMapping("/api/admin/promotions")
@@ -72,11 +75,10 @@ class AdminPricingController {
     CreatedPromotion createPromotion(@Valid @RequestBody PromotionRequest request) {
         String route = knownRoute((request.origin() + "-" + request.destination()).toUpperCase(Locale.ROOT));
         String promotionId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreatePromotionCommand(promotionId, request.title().strip(),
-                                                        request.description() == null ? null
-                                                                                      : request.description().strip(),
-                                                        route.substring(0, 3), route.substring(4),
-                                                        request.validFrom(), request.validTo()));
+        send(new CreatePromotionCommand(promotionId, request.title().strip(),
+                                        request.description() == null ? null : request.description().strip(),
+                                        route.substring(0, 3), route.substring(4), request.validFrom(),
+                                        request.validTo()));
         return new CreatedPromotion(promotionId);
     }
 
@@ -84,7 +86,13 @@ class AdminPricingController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Stop featuring a route")
     void deletePromotion(@PathVariable("promotion_id") UUID promotionId) {
-        commands.sendAndWait(new DeletePromotionCommand(promotionId.toString()));
+        send(new DeletePromotionCommand(promotionId.toString()));
+    }
+
+    /** Answers once the admin lists, search's fares and promotions, and the prices of new bookings show it. */
+    private void send(Object command) {
+        writes.write(() -> commands.sendAndWait(command), ReadModels.FLIGHT_ADMIN, ReadModels.FLIGHT_SEARCH,
+                     ReadModels.PRICING_DISCOUNTS);
     }
 
     private String knownRoute(String route) {

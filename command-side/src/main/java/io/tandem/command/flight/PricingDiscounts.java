@@ -1,6 +1,7 @@
 package io.tandem.command.flight;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.DiscountRule;
 import io.tandem.api.flight.DiscountType;
 import io.tandem.api.flight.FlightEvents.DiscountCreatedEvent;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /** The discounts the command side prices bookings with, kept from the discount events. */
 @Component
-@ProcessingGroup("pricing-discounts")
+@ProcessingGroup(ReadModels.PRICING_DISCOUNTS)
 class PricingDiscounts {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {

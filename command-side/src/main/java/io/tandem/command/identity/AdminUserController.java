@@ -2,9 +2,11 @@ package io.tandem.command.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
 import io.tandem.api.identity.IdentityCommands.GrantRoleCommand;
 import io.tandem.api.identity.Role;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,17 +27,19 @@ class AdminUserController {
 
     private final CommandGateway commands;
     private final PasswordChecks passwords;
+    private final ReadYourWrites writes;
 
-    AdminUserController(CommandGateway commands, PasswordChecks passwords) {
+    AdminUserController(CommandGateway commands, PasswordChecks passwords, ReadYourWrites writes) {
         this.commands = commands;
         this.passwords = passwords;
+        this.writes = writes;
     }
 
     @PostMapping("/api/admin/users/{user_id}/roles")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Grant a role to a user")
     void grant(@PathVariable("user_id") UUID userId, @Valid @RequestBody RoleGrant grant) {
-        commands.sendAndWait(new GrantRoleCommand(userId.toString(), grant.role()));
+        send(new GrantRoleCommand(userId.toString(), grant.role()));
     }
 
     @DeleteMapping("/api/admin/users/{user_id}")
@@ -46,7 +50,12 @@ class AdminUserController {
                @Valid @RequestBody(required = false) ProfileController.ErasureConfirmation confirmation) {
         passwords.requireRecentSignInOrPassword(CurrentUser.id(),
                                                 confirmation == null ? null : confirmation.password());
-        commands.sendAndWait(new EraseUserCommand(userId.toString()));
+        send(new EraseUserCommand(userId.toString()));
+    }
+
+    /** Answers once the user list shows the change. */
+    private void send(Object command) {
+        writes.write(() -> commands.sendAndWait(command), ReadModels.USER_PROFILES);
     }
 
     record RoleGrant(@NotNull Role role) {

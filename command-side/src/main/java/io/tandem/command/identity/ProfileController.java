@@ -2,10 +2,12 @@ package io.tandem.command.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityCommands.ChangeProfileImageCommand;
 import io.tandem.api.identity.IdentityCommands.EraseUserCommand;
 import io.tandem.api.identity.IdentityCommands.UpdateProfileCommand;
 import io.tandem.api.identity.ProfileImages;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import io.tandem.platform.storage.ContentTypeDetector;
 import io.tandem.platform.storage.FileStorage;
@@ -47,21 +49,22 @@ class ProfileController {
     private final ContentTypeDetector contentTypes;
     private final ImageResizer resizer;
     private final PasswordChecks passwords;
+    private final ReadYourWrites writes;
 
     ProfileController(CommandGateway commands, FileStorage storage, ContentTypeDetector contentTypes,
-                      ImageResizer resizer, PasswordChecks passwords) {
+                      ImageResizer resizer, PasswordChecks passwords, ReadYourWrites writes) {
         this.commands = commands;
         this.storage = storage;
         this.contentTypes = contentTypes;
         this.resizer = resizer;
         this.passwords = passwords;
+        this.writes = writes;
     }
 
     @PatchMapping("/api/user/profile")
     @Operation(summary = "Change name and/or nickname; absent fields stay as they are")
     AccountProfile update(@Valid @RequestBody ProfileChange change) {
-        return commands.sendAndWait(new UpdateProfileCommand(CurrentUser.id(), strip(change.name()),
-                                                             strip(change.nickname())));
+        return send(new UpdateProfileCommand(CurrentUser.id(), strip(change.name()), strip(change.nickname())));
     }
 
     @PutMapping("/api/auth/profile")
@@ -88,7 +91,7 @@ class ProfileController {
         storage.put(key, new ByteArrayInputStream(resized.content()), resized.content().length,
                     resized.contentType());
         try {
-            return commands.sendAndWait(new ChangeProfileImageCommand(CurrentUser.id(), imageId));
+            return send(new ChangeProfileImageCommand(CurrentUser.id(), imageId));
         } catch (RuntimeException failure) {
             storage.delete(key);
             throw failure;
@@ -102,7 +105,12 @@ class ProfileController {
     void erase(@Valid @RequestBody(required = false) ErasureConfirmation confirmation) {
         String userId = CurrentUser.id();
         passwords.requireRecentSignInOrPassword(userId, confirmation == null ? null : confirmation.password());
-        commands.sendAndWait(new EraseUserCommand(userId));
+        send(new EraseUserCommand(userId));
+    }
+
+    /** Answers once the profile read model shows the change. */
+    private <R> R send(Object command) {
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.USER_PROFILES);
     }
 
     private static String strip(String value) {

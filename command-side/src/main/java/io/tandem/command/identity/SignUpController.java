@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityCommands.SignUpUserCommand;
 import io.tandem.api.identity.Role;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.ratelimit.RateLimit;
 import io.tandem.platform.ratelimit.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,9 +42,10 @@ class SignUpController {
     private final AccountMail mail;
     private final RateLimit perAddress;
     private final RateLimit perEmail;
+    private final ReadYourWrites writes;
 
     SignUpController(CommandGateway commands, PasswordEncoder passwordEncoder, AccountDirectory directory,
-                     EmailCodes codes, AccountMail mail, RateLimits limits) {
+                     EmailCodes codes, AccountMail mail, RateLimits limits, ReadYourWrites writes) {
         this.commands = commands;
         this.passwordEncoder = passwordEncoder;
         this.directory = directory;
@@ -50,6 +53,7 @@ class SignUpController {
         this.mail = mail;
         this.perAddress = limits.named("signup-address");
         this.perEmail = limits.named("signup-email");
+        this.writes = writes;
     }
 
     @PostMapping("/api/auth/signup")
@@ -79,7 +83,9 @@ class SignUpController {
                                           .filter(EmailCodes.Pending::isSignUp)
                                           .orElseThrow(SignUpController::invalidCode);
         String userId = UUID.randomUUID().toString();
-        commands.sendAndWait(new SignUpUserCommand(userId, email, pending.passwordHash(), pending.name(), Role.USER));
+        SignUpUserCommand command = new SignUpUserCommand(userId, email, pending.passwordHash(), pending.name(),
+                                                          Role.USER);
+        writes.write(() -> commands.sendAndWait(command), ReadModels.USER_PROFILES);
         return new SignedUp(userId);
     }
 

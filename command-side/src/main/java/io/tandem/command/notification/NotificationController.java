@@ -4,9 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.notification.NotificationCommands.MarkAllNotificationsReadCommand;
 import io.tandem.api.notification.NotificationCommands.MarkNotificationReadCommand;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -23,9 +25,11 @@ import java.util.UUID;
 class NotificationController {
 
     private final CommandGateway commands;
+    private final ReadYourWrites writes;
 
-    NotificationController(CommandGateway commands) {
+    NotificationController(CommandGateway commands, ReadYourWrites writes) {
         this.commands = commands;
+        this.writes = writes;
     }
 
     @PostMapping("/api/notifications/{notification_id}/read")
@@ -33,7 +37,7 @@ class NotificationController {
     @Operation(summary = "Mark one of your notifications as read")
     void markRead(@PathVariable("notification_id") UUID notificationId) {
         try {
-            commands.sendAndWait(new MarkNotificationReadCommand(notificationId.toString(), CurrentUser.id()));
+            send(new MarkNotificationReadCommand(notificationId.toString(), CurrentUser.id()));
         } catch (RuntimeException failure) {
             // an unknown id, an id of something else and someone else's notification all answer alike
             if (Rejections.isNotFound(failure)) {
@@ -47,6 +51,11 @@ class NotificationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Mark everything you have been sent so far as read")
     void markAllRead() {
-        commands.sendAndWait(new MarkAllNotificationsReadCommand(CurrentUser.id(), Instant.now()));
+        send(new MarkAllNotificationsReadCommand(CurrentUser.id(), Instant.now()));
+    }
+
+    /** Answers once the inbox (read flags, unread count) shows the change. */
+    private void send(Object command) {
+        writes.write(() -> commands.sendAndWait(command), ReadModels.NOTIFICATIONS);
     }
 }

@@ -4,9 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.vehicle.VehicleCommands.DeleteMaintenanceCommand;
 import io.tandem.api.vehicle.VehicleCommands.ReviseMaintenanceCommand;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,10 +27,12 @@ class MaintenanceController {
 
     private final CommandGateway commands;
     private final VehicleDirectory directory;
+    private final ReadYourWrites writes;
 
-    MaintenanceController(CommandGateway commands, VehicleDirectory directory) {
+    MaintenanceController(CommandGateway commands, VehicleDirectory directory, ReadYourWrites writes) {
         this.commands = commands;
         this.directory = directory;
+        this.writes = writes;
     }
 
     @PatchMapping("/api/maintenance/{record_id}")
@@ -57,7 +61,7 @@ class MaintenanceController {
     /** Unknown records, deleted ones and those of someone else's vehicle all answer the same 404. */
     private void send(Object command) {
         try {
-            commands.sendAndWait(command);
+            writes.write(() -> commands.sendAndWait(command), ReadModels.VEHICLES);
         } catch (RuntimeException failure) {
             if (Rejections.isNotFound(failure)) {
                 throw recordNotFound();

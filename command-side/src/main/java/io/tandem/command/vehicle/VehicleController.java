@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.vehicle.FuelType;
 import io.tandem.api.vehicle.MaintenanceDetails;
 import io.tandem.api.vehicle.MaintenanceRule;
@@ -17,6 +18,7 @@ import io.tandem.api.vehicle.VehicleCommands.RegisteredVehicle;
 import io.tandem.api.vehicle.VehicleCommands.SetMaintenanceScheduleCommand;
 import io.tandem.api.vehicle.VehicleCommands.UpdateMileageCommand;
 import io.tandem.platform.axon.Rejections;
+import io.tandem.platform.consistency.ReadYourWrites;
 import io.tandem.platform.security.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -50,19 +52,22 @@ class VehicleController {
     static final String PLATE_MESSAGE = "must be 2 to 20 letters, digits, spaces or hyphens, such as 12가3456";
 
     private final CommandGateway commands;
+    private final ReadYourWrites writes;
 
-    VehicleController(CommandGateway commands) {
+    VehicleController(CommandGateway commands, ReadYourWrites writes) {
         this.commands = commands;
+        this.writes = writes;
     }
 
     @PostMapping("/api/vehicles")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a vehicle; a VIN another live vehicle has is a 409")
     RegisteredVehicle register(@Valid @RequestBody VehicleRequest request) {
-        return commands.sendAndWait(new RegisterVehicleCommand(
+        RegisterVehicleCommand command = new RegisterVehicleCommand(
                 UUID.randomUUID().toString(), CurrentUser.id(), request.vin().toUpperCase(Locale.ROOT),
                 request.plateNumber().strip(), request.make().strip(), request.model().strip(), request.year(),
-                request.fuelType(), request.mileage()));
+                request.fuelType(), request.mileage());
+        return writes.write(() -> commands.sendAndWait(command), ReadModels.VEHICLES);
     }
 
     @PatchMapping("/api/vehicles/{vehicle_id}")
@@ -115,7 +120,7 @@ class VehicleController {
             throw vehicleNotFound();
         }
         try {
-            return commands.sendAndWait(command);
+            return writes.write(() -> commands.sendAndWait(command), ReadModels.VEHICLES);
         } catch (RuntimeException failure) {
             if (Rejections.isNotFound(failure)) {
                 throw vehicleNotFound();

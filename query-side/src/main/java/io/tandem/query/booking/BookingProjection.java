@@ -12,6 +12,7 @@ import io.tandem.api.booking.BookingQueries.FindBookingQuery;
 import io.tandem.api.booking.BookingQueries.ListBookingsQuery;
 import io.tandem.api.booking.BookingQueries.ListMyBookingsQuery;
 import io.tandem.api.booking.BookingStatus;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.platform.jdbc.OffsetPage;
@@ -41,7 +42,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
 @ProcessingGroup(BookingProjection.PROCESSING_GROUP)
 class BookingProjection {
 
-    static final String PROCESSING_GROUP = "bookings";
+    static final String PROCESSING_GROUP = ReadModels.BOOKINGS;
 
     private static final RowMapper<BookingView> VIEW = (rs, row) -> new BookingView(
             rs.getString("booking_number"), rs.getString("user_id"), BookingStatus.valueOf(rs.getString("status")),

@@ -5,6 +5,7 @@ import io.tandem.api.booking.BookingQueries.OccupiedSeatsQuery;
 import io.tandem.api.booking.SeatEvents.SeatReleasedEvent;
 import io.tandem.api.booking.SeatEvents.SeatReservedEvent;
 import io.tandem.api.booking.SeatEvents.SeatSoldEvent;
+import io.tandem.api.consistency.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(OccupiedSeatsProjection.PROCESSING_GROUP)
 class OccupiedSeatsProjection {
 
-    static final String PROCESSING_GROUP = "occupied-seats";
+    static final String PROCESSING_GROUP = ReadModels.OCCUPIED_SEATS;
 
     private final JdbcClient jdbc;
 

@@ -8,6 +8,7 @@ import io.tandem.api.chat.ChatQueries.ChatHistory;
 import io.tandem.api.chat.ChatQueries.ChatMessageView;
 import io.tandem.api.chat.ChatQueries.ChatReadState;
 import io.tandem.api.chat.ChatQueries.ListChatMessagesQuery;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.paging.Cursor;
@@ -32,7 +33,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
 @ProcessingGroup(ChatProjection.PROCESSING_GROUP)
 class ChatProjection {
 
-    static final String PROCESSING_GROUP = "chat";
+    static final String PROCESSING_GROUP = ReadModels.CHAT;
 
     private static final String GRANT_PREFIX = "chat/";
 

@@ -13,6 +13,7 @@ import io.tandem.api.community.CommunityQueries.CommentView;
 import io.tandem.api.community.CommunityQueries.FindPostQuery;
 import io.tandem.api.community.CommunityQueries.ListCommentsQuery;
 import io.tandem.api.community.CommunityQueries.PostView;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.paging.Cursor;
 import io.tandem.platform.jdbc.JsonColumns;
@@ -43,7 +44,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
 @ProcessingGroup(CommunityProjection.PROCESSING_GROUP)
 class CommunityProjection {
 
-    static final String PROCESSING_GROUP = "community";
+    static final String PROCESSING_GROUP = ReadModels.COMMUNITY;
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };

@@ -6,6 +6,7 @@ import io.tandem.api.community.CommunityEvents.PostEditedEvent;
 import io.tandem.api.community.CommunityQueries.ListPostsQuery;
 import io.tandem.api.community.CommunityQueries.PostPage;
 import io.tandem.api.community.CommunityQueries.PostView;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +34,7 @@ import java.util.Map;
 @ProcessingGroup(PostSearchProjection.PROCESSING_GROUP)
 class PostSearchProjection {
 
-    static final String PROCESSING_GROUP = "community-post-search";
+    static final String PROCESSING_GROUP = ReadModels.COMMUNITY_SEARCH;
 
     private final PostIndex index;
     private final CommentCounts commentCounts;

@@ -1,5 +1,6 @@
 package io.tandem.query.couple;
 
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.couple.CoupleEvents.CoupleDisconnectedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleLinkedEvent;
 import io.tandem.api.couple.CoupleEvents.CoupleStartDateChangedEvent;
@@ -31,7 +32,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
 class CoupleProjection {
 
     /** Every couple read model is in this group, which runs on one segment: see application-query.yml. */
-    static final String PROCESSING_GROUP = "couples";
+    static final String PROCESSING_GROUP = ReadModels.COUPLES;
 
     private final JdbcClient jdbc;
     private final ActiveCouples couples;

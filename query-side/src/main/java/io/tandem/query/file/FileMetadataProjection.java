@@ -1,5 +1,6 @@
 package io.tandem.query.file;
 
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.file.FileEvents.FileDeletedEvent;
 import io.tandem.api.file.FileEvents.FileRegisteredEvent;
 import io.tandem.api.file.FileQueries.FileMetadata;
@@ -24,7 +25,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
  * may download a file is in {@code file_grant}, written by the features that share files (the couple calendar).
  */
 @Component
-@ProcessingGroup("file-metadata")
+@ProcessingGroup(ReadModels.FILES)
 class FileMetadataProjection {
 
     private final JdbcClient jdbc;

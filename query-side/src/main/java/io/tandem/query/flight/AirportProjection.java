@@ -1,5 +1,6 @@
 package io.tandem.query.flight;
 
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.AirportQueries.AirportList;
 import io.tandem.api.flight.AirportQueries.AirportView;
 import io.tandem.api.flight.AirportQueries.FindAirportQuery;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * all of them, gives the same rows.
  */
 @Component
-@ProcessingGroup("airports")
+@ProcessingGroup(ReadModels.AIRPORTS)
 class AirportProjection {
 
     private static final RowMapper<AirportView> AIRPORT = (rs, row) -> new AirportView(

@@ -1,5 +1,6 @@
 package io.tandem.query.identity;
 
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityEvents.KakaoAccountLinkedEvent;
 import io.tandem.api.identity.IdentityEvents.ProfileImageChangedEvent;
 import io.tandem.api.identity.IdentityEvents.ProfileUpdatedEvent;
@@ -38,7 +39,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
  * personal fields read as null on replay, and their {@link UserErasedEvent} deletes whatever was there.
  */
 @Component
-@ProcessingGroup("user-profiles")
+@ProcessingGroup(ReadModels.USER_PROFILES)
 class UserProfileProjection {
 
     private static final RowMapper<UserProfile> PROFILE = (rs, row) -> new UserProfile(

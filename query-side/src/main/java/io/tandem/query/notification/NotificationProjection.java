@@ -1,5 +1,6 @@
 package io.tandem.query.notification;
 
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.notification.NotificationEvents.AllNotificationsReadEvent;
 import io.tandem.api.notification.NotificationEvents.NotificationReadEvent;
 import io.tandem.api.notification.NotificationEvents.NotificationSentEvent;
@@ -33,7 +34,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
 @ProcessingGroup(NotificationProjection.PROCESSING_GROUP)
 class NotificationProjection {
 
-    static final String PROCESSING_GROUP = "notifications";
+    static final String PROCESSING_GROUP = ReadModels.NOTIFICATIONS;
 
     private static final RowMapper<NotificationView> VIEW = (rs, row) -> new NotificationView(
             rs.getString("notification_id"), NotificationKind.valueOf(rs.getString("kind")), rs.getString("title"),

@@ -1,5 +1,6 @@
 package io.tandem.query.vehicle;
 
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.api.vehicle.MaintenanceDetails;
 import io.tandem.api.vehicle.VehicleEvents.MaintenanceDeletedEvent;
@@ -38,7 +39,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
 @ProcessingGroup(VehicleProjection.PROCESSING_GROUP)
 class VehicleProjection {
 
-    static final String PROCESSING_GROUP = "vehicles";
+    static final String PROCESSING_GROUP = ReadModels.VEHICLES;
 
     private final JdbcClient jdbc;
 

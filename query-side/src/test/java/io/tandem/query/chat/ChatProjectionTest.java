@@ -32,7 +32,7 @@ class ChatProjectionTest {
     private static final JdbcClient JDBC = ProjectionHarness.migratedDatabase();
     private static final Instant T0 = Instant.parse("2026-04-01T12:00:00Z");
 
-    private final ChatProjection projection = new ChatProjection(JDBC, new ChatRooms(JDBC),
+    private final ChatProjection projection = new ChatProjection(JDBC, new ChatRooms(JDBC, () -> true),
                                                                  TestFileGrants.over(JDBC));
     private final ProjectionHarness events = new ProjectionHarness(TestCouples.projection(JDBC), projection);
     private final String me = UUID.randomUUID().toString();

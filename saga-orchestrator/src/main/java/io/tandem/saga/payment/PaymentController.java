@@ -149,8 +149,9 @@ class PaymentController {
         webhooks.record(claims.delivery(channel, receivedAt, remoteAddress, outcome, verification));
     }
 
+    /** Answers at once: placing a booking answered only once the order was here, and nothing else waits. */
     private PaymentOrder ownOrder(String bookingNumber) {
-        return orders.findSoon(bookingNumber)
+        return orders.find(bookingNumber)
                 .filter(order -> order.userId().equals(CurrentUser.id()))
                 .orElseThrow(() -> new RejectedException(Rejection.notFound("booking_not_found", "No such booking.")));
     }

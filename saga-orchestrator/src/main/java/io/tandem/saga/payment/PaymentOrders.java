@@ -7,6 +7,8 @@ import io.tandem.api.booking.BookingEvents.BookingRefundedEvent;
 import io.tandem.api.booking.BookingEvents.PaymentRecordedEvent;
 import io.tandem.api.booking.BookingNumber;
 import io.tandem.api.booking.BookingStatus;
+import io.tandem.api.consistency.ReadModels;
+import io.tandem.platform.consistency.ReadYourWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -16,10 +18,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 import static io.tandem.platform.jdbc.JdbcTime.instant;
 import static io.tandem.platform.jdbc.JdbcTime.utc;
@@ -34,15 +34,15 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
 @ProcessingGroup(PaymentOrders.PROCESSING_GROUP)
 class PaymentOrders {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(3);
-    private static final Duration POLL = Duration.ofMillis(50);
 
-    static final String PROCESSING_GROUP = "payment-orders";
+    static final String PROCESSING_GROUP = ReadModels.PAYMENT_ORDERS;
 
     private final JdbcClient jdbc;
+    private final ReadYourWrites readYourWrites;
 
-    PaymentOrders(JdbcClient jdbc) {
+    PaymentOrders(JdbcClient jdbc, ReadYourWrites readYourWrites) {
         this.jdbc = jdbc;
+        this.readYourWrites = readYourWrites;
     }
 
     @EventHandler
@@ -106,15 +106,13 @@ class PaymentOrders {
     }
 
     /**
-     * Clients open the payment window, and fast payments notify us, right after the booking is placed, a few
-     * milliseconds before this side's projection of it: a booking number that is not here yet is looked up again
-     * for a short while before it counts as unknown.
+     * For a payment Bootpay reports: its order, looked up once more after this side's projection has handled every
+     * event committed so far if it is not here (so a payment never counts as for an unknown booking because the
+     * projection was behind). Clients need no such wait: placing a booking answers only once it is here.
      */
-    Optional<PaymentOrder> findSoon(String bookingNumber) {
-        Instant giveUp = Instant.now().plus(PATIENCE);
+    Optional<PaymentOrder> findCaughtUp(String bookingNumber) {
         Optional<PaymentOrder> order = find(bookingNumber);
-        while (order.isEmpty() && BookingNumber.isValid(bookingNumber) && Instant.now().isBefore(giveUp)) {
-            LockSupport.parkNanos(POLL.toNanos());
+        if (order.isEmpty() && BookingNumber.isValid(bookingNumber) && readYourWrites.catchUp(PROCESSING_GROUP)) {
             order = find(bookingNumber);
         }
         return order;

@@ -65,7 +65,7 @@ class PaymentVerifier {
                                    "The receipt is for order " + receipt.orderId());
         }
         Optional<PaymentOrder> known = receipt.orderId() == null ? Optional.empty()
-                                                               : orders.findSoon(receipt.orderId());
+                                                               : orders.findCaughtUp(receipt.orderId());
         if (known.isEmpty()) {
             return commands.recordUnknown(Verification.of(PaymentOutcome.UNKNOWN_ORDER, receipt, null,
                                                           "No booking " + receipt.orderId()));

@@ -5,6 +5,7 @@ import io.tandem.api.Rejection;
 import io.tandem.api.RejectedException;
 import io.tandem.api.booking.SeatEvents.SeatReleasedEvent;
 import io.tandem.api.booking.SeatEvents.SeatReservedEvent;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.Cabin;
 import io.tandem.api.flight.DiscountType;
 import io.tandem.api.flight.FlightAdminQueries.DiscountList;
@@ -46,7 +47,7 @@ import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /** The admin catalogue: flights, schedules (with booked seats, for the removal rule) and discounts. */
 @Component
-@ProcessingGroup("flight-admin")
+@ProcessingGroup(ReadModels.FLIGHT_ADMIN)
 class FlightAdminProjection {
 
     private static final TypeReference<Map<Cabin, Long>> FARES = new TypeReference<>() {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tandem.api.consistency.ReadModels;
 import io.tandem.api.flight.FlightSearchResults.PromotionView;
 import io.tandem.query.live.PerNodeProcessor;
 import org.apache.http.HttpHost;
@@ -40,7 +41,7 @@ import java.time.Duration;
 class FlightSearchConfiguration {
 
     /** Builds the documents; one segment, so events apply in the order of the event store. */
-    static final String PROCESSING_GROUP = "flight-search";
+    static final String PROCESSING_GROUP = ReadModels.FLIGHT_SEARCH;
     /** Evicts cached results on every node: in-memory tokens, starting at the head of the stream. */
     static final String CACHE_PROCESSING_GROUP = "flight-search-cache";
 
