@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.launcher.OperationsAccounts.Account;
 import io.tandem.testsupport.ApiClient.ApiResponse;
 import io.tandem.testsupport.ApiClient;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.TandemTestServers;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,7 +234,7 @@ class ReplayApiTest {
     /** Places and pays this many bookings of a new flight, and waits until they are confirmed. */
     private List<String> paidBookings(int count) {
         String email = "replay-" + UUID.randomUUID() + "@example.com";
-        anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123", "name", "R")));
+        SignUps.signUp(anonymous, email, "secret123", "R");
         ApiClient traveller = anonymous.as(OperationsAccounts.token(anonymous, email, "secret123"));
         LocalDate day = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(12);
         ApiResponse created = admin.post("/api/admin/flights-with-schedules", json(Map.of(

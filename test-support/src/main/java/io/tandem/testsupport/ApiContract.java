@@ -113,7 +113,9 @@ public final class ApiContract {
                            + operation.template());
             return;
         }
-        boolean json = contentType != null && contentType.contains("json");
+        // one JSON document (application/json, application/problem+json); NDJSON is a stream of them, not one
+        String mediaType = contentType == null ? "" : contentType.split(";")[0].trim();
+        boolean json = mediaType.equals("application/json") || mediaType.endsWith("+json");
         if (!json || body.length == 0) {
             return;
         }

@@ -1,6 +1,8 @@
 package io.tandem.operations.replay;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.RejectedException;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -50,6 +53,10 @@ class ReplayController {
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "409", description = "replay_in_progress, saga_not_replayable, replay_not_supported, "
                                                      + "side_effects_need_force, idempotency_key_reused")
+    @ApiResponse(responseCode = "200", description = "dry_run: the plan",
+                 content = @Content(schema = @Schema(implementation = ReplayPlan.class)))
+    @ApiResponse(responseCode = "202", description = "started (or the one this Idempotency-Key started)",
+                 content = @Content(schema = @Schema(implementation = ReplayView.class)))
     ResponseEntity<?> replay(@PathVariable("name") String name, @Valid @RequestBody ReplayRequest request,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ReplayFrom from = ReplayFrom.parse(request.from());
@@ -70,6 +77,7 @@ class ReplayController {
     }
 
     @GetMapping("/api/admin/processors/{name}/replays/{id}")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "A replay: its state, what it waits for, per-segment progress, events/s and ETA over a "
                          + "sliding window, and which node took each step")
     @ApiResponse(responseCode = "404", description = "replay_not_found")
@@ -78,6 +86,7 @@ class ReplayController {
     }
 
     @GetMapping("/api/admin/processors/{name}/replays")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The processor's latest replays, newest first")
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     List<ReplayView> history(@PathVariable("name") String name) {

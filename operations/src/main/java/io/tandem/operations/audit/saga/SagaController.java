@@ -11,11 +11,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -38,6 +40,7 @@ class SagaController {
     }
 
     @GetMapping("/api/admin/audit/sagas")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The live sagas associated with a value (a booking number, say): state, associations and "
                          + "pending deadlines")
     @ApiResponse(responseCode = "404", description = "saga_not_found: none is associated with it (or all ended)")
@@ -61,6 +64,7 @@ class SagaController {
     }
 
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/cancel")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Cancel a pending deadline (ADMIN), recorded in the operator log with the reason")
     @ApiResponse(responseCode = "404", description = "deadline_not_found")
     @ApiResponse(responseCode = "409", description = "deadline_running")
@@ -70,6 +74,7 @@ class SagaController {
     }
 
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/reschedule")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Move a pending deadline to another time (ADMIN), recorded in the operator log")
     @ApiResponse(responseCode = "404", description = "deadline_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_timestamp, invalid_request")
