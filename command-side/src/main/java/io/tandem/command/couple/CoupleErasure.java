@@ -3,6 +3,7 @@ package io.tandem.command.couple;
 import io.tandem.api.couple.CoupleCommands.DisconnectCoupleCommand;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.command.identity.ErasureReactions;
+import io.tandem.platform.replay.SideEffect;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ErasureReactions.PROCESSING_GROUP)
+@SideEffect("ends an erased person's couple (commands)")
 class CoupleErasure {
 
     private final CommandGateway commands;

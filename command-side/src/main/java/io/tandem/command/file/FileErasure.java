@@ -3,6 +3,7 @@ package io.tandem.command.file;
 import io.tandem.api.file.FileCommands.DeleteFileCommand;
 import io.tandem.api.identity.IdentityEvents.UserErasedEvent;
 import io.tandem.command.identity.ErasureReactions;
+import io.tandem.platform.replay.SideEffect;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ErasureReactions.PROCESSING_GROUP)
+@SideEffect("deletes an erased person's files (commands)")
 class FileErasure {
 
     private final CommandGateway commands;
