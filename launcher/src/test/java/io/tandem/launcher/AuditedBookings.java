@@ -2,6 +2,7 @@ package io.tandem.launcher;
 
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
 
 import java.time.Duration;
@@ -34,8 +35,7 @@ final class AuditedBookings {
         this.anonymous = anonymous;
         ApiClient admin = OperationsAccounts.admin(anonymous);
         String email = "audited-" + UUID.randomUUID() + "@example.com";
-        ApiResponse signedUp = anonymous.post("/api/auth/signup", json(Map.of("email", email, "password", "secret123",
-                                                                           "name", "Audited Traveller")));
+        ApiResponse signedUp = SignUps.signUp(anonymous, email, "secret123", "Audited Traveller");
         assertThat(signedUp.status()).as(signedUp.toString()).isEqualTo(201);
         travellerId = signedUp.json().get("user_id").asText();
         traveller = anonymous.as(OperationsAccounts.token(anonymous, email, "secret123"));

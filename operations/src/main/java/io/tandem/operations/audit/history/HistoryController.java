@@ -45,6 +45,7 @@ class HistoryController {
     @GetMapping(BASE + "/events")
     @Operation(summary = "The aggregate's events in order, a page at a time: sequence number, global position, "
                          + "timestamp, type, payload and metadata (personal data masked for auditors)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "aggregate_not_found")
     HistoryPage history(@PathVariable("aggregateId") String aggregateId,
                         @RequestParam(name = "from_sequence", defaultValue = "0") long fromSequence,
@@ -55,6 +56,7 @@ class HistoryController {
     @GetMapping(BASE + "/state")
     @Operation(summary = "The aggregate's state after the event with this sequence number (seq), or as it was at a "
                          + "time (at); the newest without either")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "aggregate_not_found, sequence_not_found, no_state_at_time")
     @ApiResponse(responseCode = "400", description = "invalid_timestamp, invalid_request (seq and at together)")
     StateAt state(@PathVariable("aggregateId") String aggregateId,
@@ -66,6 +68,7 @@ class HistoryController {
     @GetMapping(BASE + "/diff")
     @Operation(summary = "Field by field, what changed between the states after two events (from defaults to the "
                          + "one before to; -1 is the state before the first event)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "aggregate_not_found, sequence_not_found")
     StateDiff diff(@PathVariable("aggregateId") String aggregateId,
                    @RequestParam(name = "from", required = false) Long from, @RequestParam("to") long to) {
@@ -75,6 +78,7 @@ class HistoryController {
     @GetMapping(BASE + "/blame")
     @Operation(summary = "Which event last set a field of the state (as of seq, else now), who sent it, and what made "
                          + "its command: the request, an event a saga reacted to, or a deadline")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "aggregate_not_found, sequence_not_found, field_not_found")
     Blame blame(@PathVariable("aggregateId") String aggregateId, @RequestParam("field") String field,
                 @RequestParam(name = "seq", required = false) Long sequence) {
@@ -83,6 +87,7 @@ class HistoryController {
 
     @GetMapping(BASE + "/events/export")
     @Operation(summary = "The whole history as NDJSON or CSV (format), streamed, masked like the history")
+    @ApiResponse(responseCode = "200", description = "The export, streamed (NDJSON or CSV)")
     @ApiResponse(responseCode = "400", description = "export_too_large (names the limit), invalid_format")
     ResponseEntity<StreamingResponseBody> export(@PathVariable("aggregateId") String aggregateId,
                                                  @RequestParam(name = "format", required = false) String format) {

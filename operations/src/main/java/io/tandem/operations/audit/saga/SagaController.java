@@ -40,6 +40,7 @@ class SagaController {
     @GetMapping("/api/admin/audit/sagas")
     @Operation(summary = "The live sagas associated with a value (a booking number, say): state, associations and "
                          + "pending deadlines")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "saga_not_found: none is associated with it (or all ended)")
     List<SagaView> find(@RequestParam(name = "association_value", required = false) String value) {
         if (value == null || value.isBlank()) {
@@ -62,6 +63,7 @@ class SagaController {
 
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/cancel")
     @Operation(summary = "Cancel a pending deadline (ADMIN), recorded in the operator log with the reason")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "deadline_not_found")
     @ApiResponse(responseCode = "409", description = "deadline_running")
     PendingDeadline cancel(@PathVariable("taskInstance") String taskInstance,
@@ -71,6 +73,7 @@ class SagaController {
 
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/reschedule")
     @Operation(summary = "Move a pending deadline to another time (ADMIN), recorded in the operator log")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "deadline_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_timestamp, invalid_request")
     PendingDeadline reschedule(@PathVariable("taskInstance") String taskInstance,
