@@ -92,7 +92,8 @@ class AuditReadsTest {
         assertThat(list(byUser.get("items"))).allSatisfy(item -> assertThat(item.get("user_id").asText())
                 .isEqualTo(bookings.travellerId()));
         assertThat(byUser.get("items").findValuesAsText("global_position"))
-                .contains(positions.stream().map(String::valueOf).toArray(String[]::new));
+                .as("the traveller's own requests: placing and paying")
+                .contains(positions.get(0).toString(), positions.get(1).toString());
         JsonNode byCorrelation = ok(admin, "/api/admin/audit/events?correlation_id=" + placed.correlationId());
         assertThat(list(byCorrelation.get("items"))).allSatisfy(item -> assertThat(
                 item.get("correlation_id").asText()).isEqualTo(placed.correlationId()));
@@ -143,7 +144,7 @@ class AuditReadsTest {
         for (ApiClient reader : List.of(admin, auditor.api())) {
             await().atMost(PATIENCE).untilAsserted(() -> {
                 JsonNode erased = ok(reader, history);
-                assertThat(erased.toString()).doesNotContain(email, name, "soon forgotten", "[masked]");
+                assertThat(erased.toString()).doesNotContain(email, name, "soon forgotten");
                 List<JsonNode> events = list(erased.get("events"));
                 assertThat(events.get(0).get("event_type").asText()).isEqualTo("UserSignedUpEvent");
                 assertThat(events.get(0).at("/payload/email").asText()).isEqualTo("[erased]");
