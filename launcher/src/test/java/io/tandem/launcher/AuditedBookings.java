@@ -3,6 +3,7 @@ package io.tandem.launcher;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.ApiClient.ApiResponse;
+import io.tandem.testsupport.SignUps;
 import io.tandem.testsupport.bootpay.BootpayLoopbackServer;
 
 import java.time.Duration;

@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * The dead-letter explorer and its actions over HTTP with every side in one JVM. Bookings of a flight that the read
  * model refuses for a while (a check constraint added by the test, then dropped: the fix) are parked, found by
  * filters and fingerprint, retried in vain, then retried one by one or in bulk once fixed; an event no read model can
- * store is evicted; every action needs a reason, bulk ones the processor's name, and roles decide who may act.
+ * store is evicted; a single letter is evicted and the rest of its sequence goes on; sequences are evicted in bulk;
+ * every action needs a reason, bulk ones the processor's name, and roles decide who may act.
  */
 @SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "tandem.embedded.enabled=false")
@@ -241,6 +242,68 @@ class DeadLetterApiTest {
         assertThat(user.api().get("/api/admin/dead-letters").status()).isEqualTo(403);
         assertThat(user.api().post("/api/admin/dead-letters/bulk-retry", json(byAggregate)).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void aLetterIsEvictedAloneAndTheRestOfItsSequenceGoesOnThenSequencesAreEvictedInBulk() {
+        String flight = flightNumber();
+        String constraint = refuse(flight);
+        try {
+            Instant before = Instant.now().minusSeconds(1);
+            List<String> numbers = TravellerBookings.paid(anonymous, admin, 3, flight).numbers();
+            numbers.forEach(number -> awaitParked(number, 3));
+
+            String alone = numbers.get(0);
+            JsonNode first = parked(admin, "processor=bookings&aggregate_id=" + alone).get("items").get(0);
+            assertThat(first.get("event_type").asText()).isEqualTo("BookingPlacedEvent");
+            String letter = "/api/admin/dead-letters/bookings/letters/" + first.get("letter_id").asText() + "/evict";
+            Account operator = OperationsAccounts.withRole(anonymous, "OPERATOR");
+            assertThat(operator.api().post(letter, json(Map.of("reason", "dead letter test"))).status())
+                    .isEqualTo(403);
+            ApiResponse evicted = admin.post(letter, json(Map.of("reason", "dead letter test: drop the placement")));
+            assertThat(evicted.status()).as(evicted.toString()).isEqualTo(200);
+            assertThat(evicted.json().get("outcome").asText()).isEqualTo("evicted");
+            assertThat(evicted.json().get("sequence").asText()).isEqualTo(alone);
+            assertThat(evicted.json().get("letters").asLong()).isEqualTo(1);
+            assertThat(admin.post(letter, json(Map.of("reason", "again"))).status()).isEqualTo(404);
+            // the payment and confirmation are retried in its place and change nothing: no row was ever placed
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                    parked(admin, "processor=bookings&aggregate_id=" + alone).get("total").asLong()).isZero());
+            assertThat(bookingRows(alone)).isZero();
+
+            String fingerprint = first.get("fingerprint").asText();
+            Map<String, Object> filter = new LinkedHashMap<>(Map.of("processor", "bookings",
+                                                                    "fingerprint", fingerprint,
+                                                                    "from", before.toString()));
+            JsonNode dryRun = bulk("bulk-evict", filter, true, null, null);
+            assertThat(dryRun.get("matched").asLong()).isEqualTo(2);
+            assertThat(dryRun.get("selected").asInt()).isEqualTo(2);
+            assertThat(bulkResponse("bulk-evict", filter, false, "dead letter test", "booking").json().get("code")
+                                                                                       .asText())
+                    .isEqualTo("confirmation_required");
+            JsonNode done = bulk("bulk-evict", filter, false, "dead letter test: bulk eviction", "bookings");
+            assertThat(done.get("selected").asInt()).as("what the dry run counted").isEqualTo(2);
+            assertThat(done.get("results")).hasSize(2).allSatisfy(r -> {
+                assertThat(r.get("outcome").asText()).isEqualTo("evicted");
+                assertThat(r.get("letters").asLong()).isEqualTo(3);
+            });
+            assertThat(done.get("results").findValuesAsText("sequence"))
+                    .containsExactlyInAnyOrderElementsOf(numbers.subList(1, 3));
+            assertThat(parked(admin, "processor=bookings&fingerprint=" + fingerprint + "&from=" + before)
+                               .get("total").asLong()).isZero();
+            assertThat(bookingRows(numbers.get(1)) + bookingRows(numbers.get(2))).isZero();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                    admin.get("/api/admin/operations?action=evict&target=bookings&size=5").json().get("items")
+                         .findValuesAsText("reason"))
+                    .contains("dead letter test: drop the placement", "dead letter test: bulk eviction"));
+        } finally {
+            accept(constraint);
+        }
+    }
+
+    private long bookingRows(String number) {
+        return jdbc.sql("SELECT count(*) FROM booking WHERE booking_number = ?").param(number).query(Long.class)
+                   .single();
     }
 
     private ApiResponse bulkResponse(String action, Map<String, Object> filter, boolean dryRun, String reason,

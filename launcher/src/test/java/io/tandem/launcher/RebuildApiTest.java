@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Blue/green rebuilds of the bookings read model over HTTP with every side in one JVM: a rebuild is verified and
  * switched in, rolled back and dropped while readers hammer the bookings API, with no error and no empty read; a
- * verify-only run finds a row corrupted by hand; bad requests get their 4xx.
+ * verify-only run finds a row corrupted by hand; an auto_switch run switches by itself; bad requests get their 4xx.
  */
 @SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "tandem.embedded.enabled=false")
@@ -142,6 +142,38 @@ class RebuildApiTest {
         } finally {
             jdbc.sql("UPDATE booking SET amount = amount - 1 WHERE booking_number = ?").param(number).update();
         }
+    }
+
+    @Test
+    void anAutoSwitchRebuildSwitchesByItselfWhenNothingDiffers() {
+        List<String> before = airports();
+        long liveTable = jdbc.sql("SELECT 'airport'::regclass::oid::bigint").query(Long.class).single();
+        ApiResponse started = RebuildRequests.request(admin, "airports", "rebuild test: auto switch", false, true);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().get("auto_switch").asBoolean()).isTrue();
+        String rebuildId = started.json().get("rebuild_id").asText();
+
+        JsonNode switched = RebuildRequests.awaitState(admin, "airports", rebuildId, "SWITCHED");
+        assertThat(switched.get("verification").get("differing_rows").asLong()).isZero();
+        assertThat(switched.get("switch_action_id").asText()).isNotBlank();
+        assertThat(switched.get("actions")).extracting(JsonNode::asText).containsExactly("rollback", "drop");
+        assertThat(jdbc.sql("SELECT 'airport'::regclass::oid::bigint").query(Long.class).single())
+                .as("the rebuilt table serves, with no one asking for the switch").isNotEqualTo(liveTable);
+        assertThat(airports()).as("the rebuilt version holds the same rows").isEqualTo(before);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode logged = admin.get("/api/admin/operations?action=switch&target=airports&size=5").json()
+                                   .get("items");
+            assertThat(logged.findValuesAsText("reason"))
+                    .contains("verified with no difference: rebuild test: auto switch");
+        });
+
+        assertThat(RebuildRequests.act(admin, "airports", rebuildId, "drop", "rebuild test: done", "airports")
+                                  .status()).isEqualTo(202);
+        RebuildRequests.awaitState(admin, "airports", rebuildId, "DROPPED");
+    }
+
+    private List<String> airports() {
+        return jdbc.sql("SELECT to_jsonb(a)::text FROM airport a ORDER BY 1").query(String.class).list();
     }
 
     @Test

@@ -25,9 +25,15 @@ final class RebuildRequests {
     }
 
     static ApiResponse request(ApiClient as, String projection, String reason, boolean verifyOnly) {
+        return request(as, projection, reason, verifyOnly, false);
+    }
+
+    static ApiResponse request(ApiClient as, String projection, String reason, boolean verifyOnly,
+                               boolean autoSwitch) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reason", reason);
         body.put("verify_only", verifyOnly);
+        body.put("auto_switch", autoSwitch);
         return as.post(path(projection), json(body));
     }
 

@@ -65,6 +65,8 @@ class ReplaySideEffectsTest {
             "org.axonframework.deadline.DeadlineManager",
             "io.tandem.platform.storage.FileStorage",
             "io.tandem.saga.payment.BootpayClient",
+            "org.springframework.mail.javamail.JavaMailSender",
+            "io.tandem.command.identity.AccountMail",
             "org.springframework.messaging.simp.SimpMessagingTemplate",
             "io.tandem.query.notification.NotificationStreams");
     private static final String SKIPPED = "tandem.replay.side.effects.skipped";

@@ -47,8 +47,8 @@ import static org.awaitility.Awaitility.await;
  * and a plan reminder produced on A reaches an event stream on B. Neither node ever polls the event store (its
  * fallback fetch is an hour away): each learns of the other's events from PostgreSQL's commit notifications. Then a
  * replay started on node A pauses and resumes the processor on both nodes with no manual step, and node B finishes
- * it after node A is killed in the middle of the plan. The nodes start once for both tests (each start costs a
- * minute); the kill comes last.
+ * it after node A, having taken at least one step of the plan, is killed in the middle of it. The nodes start once
+ * for both tests (each start costs a minute); the kill comes last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeRealtimeIT {
@@ -176,17 +176,23 @@ class TwoNodeRealtimeIT {
 
         String replayId = ReplayRequests.start(adminOnA, "user-profiles", "tail", "two nodes: rebuild profiles",
                                                false);
-        JsonNode beforeKill = ReplayRequests.status(adminOnB, "user-profiles", replayId);
-        assertThat(beforeKill.get("state").asText()).as("killed in the middle of the plan").isNotEqualTo("DONE");
+        awaitFirstStepBy(adminOnB, replayId, nodeAId);
         nodeA.kill();
 
         JsonNode done = ReplayRequests.awaitDone(adminOnB, "user-profiles", replayId);
+        List<String> nodes = new ArrayList<>();
         List<String> stepsByB = new ArrayList<>();
         done.get("transitions").forEach(step -> {
+            nodes.add(step.get("node").asText());
             if (step.get("node").asText().startsWith(nodeBId)) {
                 stepsByB.add(step.get("state").asText());
             }
         });
+        int firstByB = nodes.indexOf(nodes.stream().filter(id -> id.startsWith(nodeBId)).findFirst().orElse(""));
+        assertThat(firstByB).as("node A took a step past REQUESTED, then node B the rest: " + done.get("transitions"))
+                            .isGreaterThan(1);
+        assertThat(nodes.subList(0, firstByB)).allMatch(id -> id.startsWith(nodeAId));
+        assertThat(nodes.subList(firstByB, nodes.size())).allMatch(id -> id.startsWith(nodeBId));
         assertThat(stepsByB).as("node B finished the plan A started: " + done.get("transitions"))
                             .contains("RESETTING", "STARTING", "REPLAYING", "DONE");
         long resumeVersion = done.get("resume_version").asLong();
@@ -199,6 +205,23 @@ class TwoNodeRealtimeIT {
             assertThat(instance.get("applied_control_version").asLong()).isEqualTo(resumeVersion);
         });
         assertThat(userProfiles()).as("the replay rebuilt the same rows").isEqualTo(before);
+    }
+
+    /**
+     * Waits until the node named took a step of the plan past REQUESTED (which the node asked records), so a kill of
+     * that node lands in the middle of the plan; fails at once if the plan ended or another node works it.
+     */
+    private static void awaitFirstStepBy(ApiClient admin, String replayId, String nodeId) {
+        await().atMost(ReplayRequests.PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode status = ReplayRequests.status(admin, "user-profiles", replayId);
+            String state = status.get("state").asText();
+            String executor = status.path("executor_node").asText("");
+            if (state.equals("DONE") || state.equals("FAILED") || !executor.isEmpty() && !executor.startsWith(nodeId)) {
+                throw new IllegalStateException("the plan should be in the middle, worked by " + nodeId + ": "
+                                                + status);
+            }
+            return !state.equals("REQUESTED") && executor.startsWith(nodeId);
+        });
     }
 
     private static JsonNode processor(ApiClient admin, String name) {

@@ -41,6 +41,7 @@ class OperatorLogController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The operator log, newest first, filtered by action, target, actor, outcome and a time "
                          + "range [from, to) of when actions started; paged by cursor")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "invalid_time, invalid_time_range, invalid_outcome, "
                                                      + "invalid_cursor, invalid_paging")
     OperatorLogEntry.Page list(@RequestParam(name = "action", required = false) String action,

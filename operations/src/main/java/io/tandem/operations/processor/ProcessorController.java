@@ -64,6 +64,7 @@ class ProcessorController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Pause a processor on every node, including nodes that start later; each node applies it "
                          + "within the control poll interval and the board shows which have")
+    @ApiResponse(responseCode = "202", description = "Accepted", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_request: the reason is missing")
     @ApiResponse(responseCode = "409", description = "replay_in_progress: a replay holds the processor's control")
@@ -74,6 +75,7 @@ class ProcessorController {
     @PostMapping("/api/admin/processors/{name}/resume")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Resume a paused processor on every node")
+    @ApiResponse(responseCode = "202", description = "Accepted", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_request: the reason is missing")
     @ApiResponse(responseCode = "409", description = "replay_in_progress: a replay holds the processor's control")

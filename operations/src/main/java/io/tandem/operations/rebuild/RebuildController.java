@@ -56,6 +56,7 @@ class RebuildController {
     @PostMapping("/api/admin/projections/{name}/rebuilds")
     @Operation(summary = "Start a rebuild (202): shadow tables, catch-up, verification, then a switch when asked "
                          + "(or at once with auto_switch and no difference); verify_only drops it after verifying")
+    @ApiResponse(responseCode = "202", description = "Accepted", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "reason_required, invalid_request")
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "409", description = "rebuild_not_supported, rebuild_in_progress, "
@@ -77,6 +78,7 @@ class RebuildController {
     @GetMapping("/api/admin/projections/{name}/rebuilds")
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The projection's latest rebuilds, newest first")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     List<RebuildView> history(@PathVariable("name") String name) {
         return rebuilds.history(name, HISTORY);
@@ -86,6 +88,7 @@ class RebuildController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "A rebuild: its state, what it waits for, catch-up progress with events/s and ETA, the "
                          + "verification report and what may be asked of it now")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "rebuild_not_found")
     RebuildView rebuild(@PathVariable("name") String name, @PathVariable("id") String id) {
         return rebuilds.find(name, id);
@@ -95,6 +98,7 @@ class RebuildController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Switch a verified rebuild in: the live processor pauses, the tables, tokens and dead "
                          + "letters of the two versions swap in one transaction, and it resumes")
+    @ApiResponse(responseCode = "202", description = "Accepted", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "rebuild_not_found")
     @ApiResponse(responseCode = "409", description = "rebuild_state_conflict")
     RebuildView switchIn(@PathVariable("name") String name, @PathVariable("id") String id,
@@ -105,6 +109,7 @@ class RebuildController {
     @PostMapping("/api/admin/projections/{name}/rebuilds/{id}/rollback")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Swap the previous version back in; it resumes from where it stood at the switch")
+    @ApiResponse(responseCode = "202", description = "Accepted", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "rebuild_not_found")
     @ApiResponse(responseCode = "409", description = "rebuild_state_conflict")
     RebuildView rollBack(@PathVariable("name") String name, @PathVariable("id") String id,
@@ -116,6 +121,7 @@ class RebuildController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Drop the version not in use (an unfinished rebuild, or the one a switch or a rollback "
                          + "kept); confirm by typing the projection's name")
+    @ApiResponse(responseCode = "202", description = "Accepted", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "reason_required, confirmation_required")
     @ApiResponse(responseCode = "404", description = "rebuild_not_found")
     @ApiResponse(responseCode = "409", description = "rebuild_state_conflict")

@@ -49,6 +49,10 @@ class ReplayController {
     @Operation(summary = "Plan (dry_run: true, 200 with the plan) or start (202 with the replay) a replay of a "
                          + "processor on every node; an Idempotency-Key header makes a repeated request answer the "
                          + "replay it started")
+    @ApiResponse(responseCode = "200", description = "The dry run's plan",
+                 content = @Content(schema = @Schema(implementation = ReplayPlan.class)))
+    @ApiResponse(responseCode = "202", description = "The replay, started",
+                 content = @Content(schema = @Schema(implementation = ReplayView.class)))
     @ApiResponse(responseCode = "400", description = "invalid_from, reason_required, invalid_request")
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "409", description = "replay_in_progress, saga_not_replayable, replay_not_supported, "
@@ -80,6 +84,7 @@ class ReplayController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "A replay: its state, what it waits for, per-segment progress, events/s and ETA over a "
                          + "sliding window, and which node took each step")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "replay_not_found")
     ReplayView replay(@PathVariable("name") String name, @PathVariable("id") String id) {
         return replays.find(name, id);
@@ -88,6 +93,7 @@ class ReplayController {
     @GetMapping("/api/admin/processors/{name}/replays")
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The processor's latest replays, newest first")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     List<ReplayView> history(@PathVariable("name") String name) {
         return replays.history(name, HISTORY);

@@ -38,6 +38,7 @@ class ChainController {
     @Operation(summary = "Recompute the hash chain from the stored events, all of it or from an anchor "
                          + "(from_position, and from_hash to check the chain still ends there), up to its head: "
                          + "ok, or the first global position whose stored event no longer matches")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "anchor_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_hash")
     Verification verify(@Valid @RequestBody(required = false) VerifyRequest request) {

@@ -49,6 +49,7 @@ class HistoryController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The aggregate's events in order, a page at a time: sequence number, global position, "
                          + "timestamp, type, payload and metadata (personal data masked for auditors)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "aggregate_not_found")
     HistoryPage history(@PathVariable("aggregateId") String aggregateId,
                         @RequestParam(name = "from_sequence", defaultValue = "0") long fromSequence,
@@ -60,6 +61,7 @@ class HistoryController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The aggregate's state after the event with this sequence number (seq), or as it was at a "
                          + "time (at); the newest without either")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "aggregate_not_found, sequence_not_found, no_state_at_time")
     @ApiResponse(responseCode = "400", description = "invalid_timestamp, invalid_request (seq and at together)")
     StateAt state(@PathVariable("aggregateId") String aggregateId,
@@ -72,6 +74,7 @@ class HistoryController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Field by field, what changed between the states after two events (from defaults to the "
                          + "one before to; -1 is the state before the first event)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "aggregate_not_found, sequence_not_found")
     StateDiff diff(@PathVariable("aggregateId") String aggregateId,
                    @RequestParam(name = "from", required = false) Long from, @RequestParam("to") long to) {
@@ -82,6 +85,7 @@ class HistoryController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Which event last set a field of the state (as of seq, else now), who sent it, and what made "
                          + "its command: the request, an event a saga reacted to, or a deadline")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "aggregate_not_found, sequence_not_found, field_not_found")
     Blame blame(@PathVariable("aggregateId") String aggregateId, @RequestParam("field") String field,
                 @RequestParam(name = "seq", required = false) Long sequence) {
@@ -90,6 +94,7 @@ class HistoryController {
 
     @GetMapping(BASE + "/events/export")
     @Operation(summary = "The whole history as NDJSON or CSV (format), streamed, masked like the history")
+    @ApiResponse(responseCode = "200", description = "The export, streamed (NDJSON or CSV)")
     @ApiResponse(responseCode = "400", description = "export_too_large (names the limit), invalid_format")
     @ApiResponse(responseCode = "200", description = "The events, streamed: NDJSON (format=ndjson) or CSV (format=csv)",
                  content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})

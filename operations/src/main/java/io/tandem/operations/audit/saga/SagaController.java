@@ -43,6 +43,7 @@ class SagaController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The live sagas associated with a value (a booking number, say): state, associations and "
                          + "pending deadlines")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "saga_not_found: none is associated with it (or all ended)")
     List<SagaView> find(@RequestParam(name = "association_value", required = false) String value) {
         if (value == null || value.isBlank()) {
@@ -66,6 +67,7 @@ class SagaController {
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/cancel")
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Cancel a pending deadline (ADMIN), recorded in the operator log with the reason")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "deadline_not_found")
     @ApiResponse(responseCode = "409", description = "deadline_running")
     PendingDeadline cancel(@PathVariable("taskInstance") String taskInstance,
@@ -76,6 +78,7 @@ class SagaController {
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/reschedule")
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Move a pending deadline to another time (ADMIN), recorded in the operator log")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "deadline_not_found")
     @ApiResponse(responseCode = "400", description = "invalid_timestamp, invalid_request")
     PendingDeadline reschedule(@PathVariable("taskInstance") String taskInstance,

@@ -52,6 +52,7 @@ class SearchController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Events by type, time range (from, to), global range (from_position, to_position), aggregate "
                          + "type or id, user and correlation id; newest first, a page at a time (cursor)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "invalid_timestamp, invalid_cursor, invalid_range, invalid_limit")
     SearchPage search(@RequestParam Map<String, String> parameters,
                       @RequestParam(name = "cursor", required = false) String cursor,
@@ -68,6 +69,7 @@ class SearchController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The search live: an audit-event per new matching event (id = global position); resume "
                          + "with Last-Event-ID")
+    @ApiResponse(responseCode = "200", description = "An event stream (text/event-stream)")
     @ApiResponse(responseCode = "400", description = "invalid_last_event_id, and the search's own")
     SseEmitter stream(@RequestParam Map<String, String> parameters,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
@@ -86,6 +88,7 @@ class SearchController {
     @GetMapping("/api/admin/audit/events/export")
     @Operation(summary = "The search's events, oldest first, with payloads, as NDJSON or CSV, streamed and masked "
                          + "by role")
+    @ApiResponse(responseCode = "200", description = "The export, streamed (NDJSON or CSV)")
     @ApiResponse(responseCode = "400", description = "export_too_large (names the limit), invalid_format")
     @ApiResponse(responseCode = "200", description = "The events, streamed: NDJSON (format=ndjson) or CSV (format=csv)",
                  content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})

@@ -50,6 +50,7 @@ class TraceController {
     @Operation(summary = "The tree of one request, by its correlation id or the id of one of its events: commands, "
                          + "events, sagas, deadlines and dead letters with timestamps, and the later requests on "
                          + "what it created")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "trace_not_found")
     Trace trace(@PathVariable("id") String id) {
         return tracer.trace(id, AuditViewer.current());
@@ -58,6 +59,7 @@ class TraceController {
     @GetMapping("/api/admin/audit/traces")
     @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "A user's most recent requests (newest first), each a trace to open")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "invalid_request: no user_id")
     List<RequestSummary> ofUser(@RequestParam(name = "user_id", required = false) String userId,
                                 @RequestParam(name = "limit", required = false) Integer limit) {
@@ -69,6 +71,7 @@ class TraceController {
 
     @GetMapping("/api/admin/audit/traces/{id}/export")
     @Operation(summary = "The request's events (by correlation id) as NDJSON or CSV, streamed and masked by role")
+    @ApiResponse(responseCode = "200", description = "The export, streamed (NDJSON or CSV)")
     @ApiResponse(responseCode = "400", description = "export_too_large (names the limit), invalid_format")
     @ApiResponse(responseCode = "404", description = "trace_not_found")
     @ApiResponse(responseCode = "200", description = "The events, streamed: NDJSON (format=ndjson) or CSV (format=csv)",
