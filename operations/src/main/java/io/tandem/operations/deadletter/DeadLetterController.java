@@ -12,13 +12,11 @@ import io.tandem.operations.deadletter.DeadLetterViews.Page;
 import io.tandem.operations.deadletter.DeadLetterViews.SequenceDetail;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -73,7 +71,6 @@ class DeadLetterController {
     }
 
     @GetMapping("/api/admin/dead-letters")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Parked sequences newest first, each by the letter that failed (cause, enqueued at, last "
                          + "touched, retries, the event masked by role, its aggregate), with the groups by failure "
                          + "fingerprint of all that match; filtered by processor, event type, exception type, "
@@ -94,7 +91,6 @@ class DeadLetterController {
     }
 
     @GetMapping("/api/admin/dead-letters/{processor}/sequences/{sequence}")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "A parked sequence with every letter and its event")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "dead_letter_not_found")
@@ -103,7 +99,6 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/admin/dead-letters/{processor}/sequences/{sequence}/retry")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Retry a sequence now: succeeded, failed (it stays parked, with the new error) or scheduled "
                          + "(a node running the processor retries it within its retry poll)")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -116,7 +111,6 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/admin/dead-letters/{processor}/sequences/{sequence}/evict")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Evict a whole sequence: its events are never handled (administrators only)")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "reason_required")
@@ -128,7 +122,6 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/admin/dead-letters/{processor}/letters/{letter}/evict")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Evict one letter; the next of its sequence is retried in its place (administrators only)")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "reason_required")
@@ -140,7 +133,6 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/admin/dead-letters/bulk-retry")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Retry the matching sequences, oldest first, at most max (default 100, up to 500) at "
                          + "rate_per_second at most (default 5, up to 50); dry_run answers how many it would take")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -155,7 +147,6 @@ class DeadLetterController {
     }
 
     @PostMapping("/api/admin/dead-letters/bulk-evict")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Evict the matching sequences, oldest first, at most max; dry_run answers how many it "
                          + "would take (administrators only)")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)

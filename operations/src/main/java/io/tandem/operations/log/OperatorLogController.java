@@ -5,14 +5,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.paging.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -38,7 +36,6 @@ class OperatorLogController {
     }
 
     @GetMapping("/api/admin/operations")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The operator log, newest first, filtered by action, target, actor, outcome and a time "
                          + "range [from, to) of when actions started; paged by cursor")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)

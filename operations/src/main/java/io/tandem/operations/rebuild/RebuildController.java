@@ -1,8 +1,6 @@
 package io.tandem.operations.rebuild;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.RejectedException;
@@ -62,8 +60,6 @@ class RebuildController {
     @ApiResponse(responseCode = "409", description = "rebuild_not_supported, rebuild_in_progress, "
                                                      + "previous_version_retained, replay_in_progress, "
                                                      + "processor_paused")
-    @ApiResponse(responseCode = "202", description = "started",
-                 content = @Content(schema = @Schema(implementation = RebuildView.class)))
     ResponseEntity<RebuildView> start(@PathVariable("name") String name,
                                       @Valid @RequestBody RebuildRequest request) {
         RebuildView started = rebuilds.start(name, reason(request.reason()),
@@ -76,7 +72,6 @@ class RebuildController {
     }
 
     @GetMapping("/api/admin/projections/{name}/rebuilds")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The projection's latest rebuilds, newest first")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "processor_not_found")
@@ -85,7 +80,6 @@ class RebuildController {
     }
 
     @GetMapping("/api/admin/projections/{name}/rebuilds/{id}")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "A rebuild: its state, what it waits for, catch-up progress with events/s and ETA, the "
                          + "verification report and what may be asked of it now")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -57,10 +56,6 @@ class ReplayController {
     @ApiResponse(responseCode = "404", description = "processor_not_found")
     @ApiResponse(responseCode = "409", description = "replay_in_progress, saga_not_replayable, replay_not_supported, "
                                                      + "side_effects_need_force, idempotency_key_reused")
-    @ApiResponse(responseCode = "200", description = "dry_run: the plan",
-                 content = @Content(schema = @Schema(implementation = ReplayPlan.class)))
-    @ApiResponse(responseCode = "202", description = "started (or the one this Idempotency-Key started)",
-                 content = @Content(schema = @Schema(implementation = ReplayView.class)))
     ResponseEntity<?> replay(@PathVariable("name") String name, @Valid @RequestBody ReplayRequest request,
                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         ReplayFrom from = ReplayFrom.parse(request.from());
@@ -81,7 +76,6 @@ class ReplayController {
     }
 
     @GetMapping("/api/admin/processors/{name}/replays/{id}")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "A replay: its state, what it waits for, per-segment progress, events/s and ETA over a "
                          + "sliding window, and which node took each step")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -91,7 +85,6 @@ class ReplayController {
     }
 
     @GetMapping("/api/admin/processors/{name}/replays")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The processor's latest replays, newest first")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "processor_not_found")

@@ -9,11 +9,9 @@ import io.tandem.operations.events.EventPositions;
 import io.tandem.operations.events.EventPositions.StoredPosition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -34,7 +32,6 @@ class ChainController {
     }
 
     @PostMapping("/api/admin/audit/verify")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Recompute the hash chain from the stored events, all of it or from an anchor "
                          + "(from_position, and from_hash to check the chain still ends there), up to its head: "
                          + "ok, or the first global position whose stored event no longer matches")

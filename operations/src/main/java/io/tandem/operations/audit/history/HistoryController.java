@@ -1,7 +1,6 @@
 package io.tandem.operations.audit.history;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.operations.audit.AuditRequests;
@@ -14,12 +13,10 @@ import io.tandem.operations.audit.history.HistoryViews.StateDiff;
 import io.tandem.operations.audit.store.StoredEvent;
 import io.tandem.operations.audit.store.StoredEvents;
 import io.tandem.operations.audit.view.EventViews;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -46,7 +43,6 @@ class HistoryController {
     }
 
     @GetMapping(BASE + "/events")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The aggregate's events in order, a page at a time: sequence number, global position, "
                          + "timestamp, type, payload and metadata (personal data masked for auditors)")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -58,7 +54,6 @@ class HistoryController {
     }
 
     @GetMapping(BASE + "/state")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The aggregate's state after the event with this sequence number (seq), or as it was at a "
                          + "time (at); the newest without either")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -71,7 +66,6 @@ class HistoryController {
     }
 
     @GetMapping(BASE + "/diff")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Field by field, what changed between the states after two events (from defaults to the "
                          + "one before to; -1 is the state before the first event)")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -82,7 +76,6 @@ class HistoryController {
     }
 
     @GetMapping(BASE + "/blame")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Which event last set a field of the state (as of seq, else now), who sent it, and what made "
                          + "its command: the request, an event a saga reacted to, or a deadline")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -96,8 +89,6 @@ class HistoryController {
     @Operation(summary = "The whole history as NDJSON or CSV (format), streamed, masked like the history")
     @ApiResponse(responseCode = "200", description = "The export, streamed (NDJSON or CSV)")
     @ApiResponse(responseCode = "400", description = "export_too_large (names the limit), invalid_format")
-    @ApiResponse(responseCode = "200", description = "The events, streamed: NDJSON (format=ndjson) or CSV (format=csv)",
-                 content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> export(@PathVariable("aggregateId") String aggregateId,
                                                  @RequestParam(name = "format", required = false) String format) {
         if (events.aggregate(aggregateId, 0, 1).isEmpty()) {

@@ -11,13 +11,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -40,7 +38,6 @@ class SagaController {
     }
 
     @GetMapping("/api/admin/audit/sagas")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The live sagas associated with a value (a booking number, say): state, associations and "
                          + "pending deadlines")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -65,7 +62,6 @@ class SagaController {
     }
 
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/cancel")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Cancel a pending deadline (ADMIN), recorded in the operator log with the reason")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "deadline_not_found")
@@ -76,7 +72,6 @@ class SagaController {
     }
 
     @PostMapping("/api/admin/audit/deadlines/{taskInstance}/reschedule")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Move a pending deadline to another time (ADMIN), recorded in the operator log")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "deadline_not_found")

@@ -1,7 +1,6 @@
 package io.tandem.operations.audit.search;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.api.paging.Cursor;
@@ -13,13 +12,11 @@ import io.tandem.operations.audit.index.EventSearch;
 import io.tandem.operations.audit.index.IndexedEvent;
 import io.tandem.operations.audit.store.StoredEvents;
 import io.tandem.operations.audit.view.EventViews;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -49,7 +46,6 @@ class SearchController {
     }
 
     @GetMapping("/api/admin/audit/events")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Events by type, time range (from, to), global range (from_position, to_position), aggregate "
                          + "type or id, user and correlation id; newest first, a page at a time (cursor)")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -66,7 +62,6 @@ class SearchController {
     }
 
     @GetMapping(path = "/api/admin/audit/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The search live: an audit-event per new matching event (id = global position); resume "
                          + "with Last-Event-ID")
     @ApiResponse(responseCode = "200", description = "An event stream (text/event-stream)")
@@ -90,8 +85,6 @@ class SearchController {
                          + "by role")
     @ApiResponse(responseCode = "200", description = "The export, streamed (NDJSON or CSV)")
     @ApiResponse(responseCode = "400", description = "export_too_large (names the limit), invalid_format")
-    @ApiResponse(responseCode = "200", description = "The events, streamed: NDJSON (format=ndjson) or CSV (format=csv)",
-                 content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> export(@RequestParam Map<String, String> parameters,
                                                  @RequestParam(name = "format", required = false) String format) {
         EventSearch search = SearchParameters.of(parameters);

@@ -1,7 +1,6 @@
 package io.tandem.operations.audit.trace;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.operations.audit.AuditRequests;
@@ -13,12 +12,10 @@ import io.tandem.operations.audit.index.EventSearch;
 import io.tandem.operations.audit.index.IndexedEvent;
 import io.tandem.operations.audit.store.StoredEvents;
 import io.tandem.operations.audit.view.EventViews;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -46,7 +43,6 @@ class TraceController {
     }
 
     @GetMapping("/api/admin/audit/traces/{id}")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The tree of one request, by its correlation id or the id of one of its events: commands, "
                          + "events, sagas, deadlines and dead letters with timestamps, and the later requests on "
                          + "what it created")
@@ -57,7 +53,6 @@ class TraceController {
     }
 
     @GetMapping("/api/admin/audit/traces")
-    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "A user's most recent requests (newest first), each a trace to open")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "invalid_request: no user_id")
@@ -74,8 +69,6 @@ class TraceController {
     @ApiResponse(responseCode = "200", description = "The export, streamed (NDJSON or CSV)")
     @ApiResponse(responseCode = "400", description = "export_too_large (names the limit), invalid_format")
     @ApiResponse(responseCode = "404", description = "trace_not_found")
-    @ApiResponse(responseCode = "200", description = "The events, streamed: NDJSON (format=ndjson) or CSV (format=csv)",
-                 content = {@Content(mediaType = "application/x-ndjson"), @Content(mediaType = "text/csv")})
     ResponseEntity<StreamingResponseBody> export(@PathVariable("id") String id,
                                                  @RequestParam(name = "format", required = false) String format) {
         EventSearch search = new EventSearch(null, null, null, null, id, null, null, null, null);
