@@ -46,13 +46,15 @@ class ProcessorMetricsTest {
 
     @Test
     void theBoardIsExportedAndEveryAlertRuleAndPanelReadsMetricsThatExist() throws IOException {
-        ApiClient anonymous = new ApiClient("http://127.0.0.1:" + port);
+        // administrators read the metrics; in compose, Prometheus reads them on its own network
+        // (TANDEM_SECURITY_PUBLIC_METRICS, MonitoringAccessTest)
+        ApiClient admin = OperationsAccounts.admin(new ApiClient("http://127.0.0.1:" + port));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                anonymous.get("/actuator/prometheus").body())
+                admin.get("/actuator/prometheus").body())
                 .contains("tandem_processor_lag_events{application=\"tandem\",processor=\"bookings\"}")
                 .contains("tandem_processor_segment_lag_events{application=\"tandem\",processor=\"bookings\","
                           + "segment=\"0\"}"));
-        String scrape = anonymous.get("/actuator/prometheus").body();
+        String scrape = admin.get("/actuator/prometheus").body();
         Set<String> exported = new TreeSet<>();
         scrape.lines().filter(line -> line.startsWith("tandem_"))
               .forEach(line -> exported.add(line.substring(0, line.indexOf('{'))));
