@@ -6,8 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * How many bookings each traveller holds unpaid (security review H2): a seat held without paying keeps it from
@@ -41,7 +42,7 @@ class UnpaidBookings {
         jdbc.sql("INSERT INTO unpaid_booking (booking_number, user_id, expires_at) VALUES (:number, :user, :expiresAt)")
             .param("number", bookingNumber)
             .param("user", userId)
-            .param("expiresAt", Timestamp.from(expiresAt))
+            .param("expiresAt", utc(expiresAt))
             .update();
     }
 

@@ -6,10 +6,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Six-digit codes mailed to prove an address, one live code per address (a new one replaces the last). A code is
@@ -81,7 +82,7 @@ class EmailCodes {
                  """)
             .param("email", email)
             .param("hash", TokenService.sha256(code))
-            .param("expiresAt", Timestamp.from(Instant.now().plus(validity)))
+            .param("expiresAt", utc(Instant.now().plus(validity)))
             .param("userId", userId)
             .param("passwordHash", passwordHash)
             .param("name", name)

@@ -35,7 +35,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,10 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A user's vehicle with its maintenance records and schedule. Records live inside the vehicle because what is due
  * next depends on all of them together with the odometer and the schedule: one aggregate decides it consistently.
  * <p>
- * Due items: after every change that moves a due point the vehicle checks it at once (a backdated service or a
- * higher odometer reading may already be past it) and otherwise schedules a deadline for its due date. Deadlines
- * are never cancelled, because db-scheduler cancels by scanning every pending deadline; a deadline whose due point
- * has moved on since it was scheduled fires as a no-op. Each due point notifies once ({@link #notified}).
+ * When maintenance falls due is decided by {@link MaintenanceDue}; each due point notifies once ({@link #notified}).
  * <p>
  * VIN, plate and records are the owner's personal data, in snapshots as in events: once the owner is erased they
  * read as null, and the vehicle is deleted ({@code VehicleErasure}).
@@ -58,10 +54,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Vehicle {
 
     static final String DUE_DEADLINE = "maintenance-due";
-
-    /** The latest of a type's services: the last by date, and of one day the one at the higher mileage. */
-    private static final Comparator<MaintenanceDetails> LATEST =
-            Comparator.comparing(MaintenanceDetails::serviceDate).thenComparingLong(MaintenanceDetails::mileage);
 
     @AggregateIdentifier
     private String vehicleId;
@@ -109,10 +101,7 @@ class Vehicle {
     void handle(UpdateMileageCommand command, DeadlineManager deadlines) {
         requireOwner(command.requestedBy());
         VehicleRules.requireMileage(command.mileage());
-        if (command.mileage() < mileage) {
-            throw new RejectedException(Rejection.conflict(
-                    "mileage_decrease", "mileage " + command.mileage() + " is lower than the recorded " + mileage));
-        }
+        VehicleRules.requireNoDecrease(mileage, command.mileage());
         if (command.mileage() > mileage) {
             Map<MaintenanceType, DuePoint> before = duePoints();
             apply(new VehicleMileageUpdatedEvent(vehicleId, ownerId, command.mileage()));
@@ -181,10 +170,8 @@ class Vehicle {
         if (deleted || vin == null) {
             return;
         }
-        DuePoint current = duePoints().get(scheduledFor.type());
-        if (scheduledFor.equals(current) && !current.equals(notified.get(current.type()))) {
-            apply(new MaintenanceDueEvent(vehicleId, ownerId, current.type(), DueReason.DATE, current.dueDate(),
-                                          current.dueMileage()));
+        if (MaintenanceDue.stillDue(scheduledFor, duePoints(), notified)) {
+            apply(due(scheduledFor, DueReason.DATE));
         }
     }
 
@@ -194,40 +181,21 @@ class Vehicle {
         }
     }
 
-    /**
-     * Notifies every due point that is reached now and not yet notified, and schedules a deadline for the due date
-     * of each one that moved.
-     */
+    /** Notifies the due points a change has reached and schedules deadlines for those it moved. */
     private void checkDue(Map<MaintenanceType, DuePoint> before, DeadlineManager deadlines) {
-        LocalDate today = MaintenanceCalendar.today();
-        for (DuePoint point : duePoints().values()) {
-            if (point.equals(notified.get(point.type()))) {
-                continue;
-            }
-            if (point.dueByMileage(mileage)) {
-                apply(new MaintenanceDueEvent(vehicleId, ownerId, point.type(), DueReason.MILEAGE, point.dueDate(),
-                                              point.dueMileage()));
-            } else if (point.dueByDate(today)) {
-                apply(new MaintenanceDueEvent(vehicleId, ownerId, point.type(), DueReason.DATE, point.dueDate(),
-                                              point.dueMileage()));
-            } else if (point.dueDate() != null && !point.equals(before.get(point.type()))) {
-                deadlines.schedule(MaintenanceCalendar.dueAt(point.dueDate()), DUE_DEADLINE, point);
-            }
-        }
+        MaintenanceDue.Check check = MaintenanceDue.check(before, duePoints(), notified, mileage,
+                                                          MaintenanceCalendar.today());
+        check.reached().forEach((point, reason) -> apply(due(point, reason)));
+        check.deadlines().forEach(
+                point -> deadlines.schedule(MaintenanceCalendar.dueAt(point.dueDate()), DUE_DEADLINE, point));
     }
 
-    /** Each rule's next due point, counted from its type's latest service or else from the registration. */
+    private MaintenanceDueEvent due(DuePoint point, DueReason reason) {
+        return new MaintenanceDueEvent(vehicleId, ownerId, point.type(), reason, point.dueDate(), point.dueMileage());
+    }
+
     Map<MaintenanceType, DuePoint> duePoints() {
-        Map<MaintenanceType, DuePoint> points = new EnumMap<>(MaintenanceType.class);
-        for (MaintenanceRule rule : rules.values()) {
-            DuePoint point = records.values().stream()
-                                    .filter(record -> record.type() == rule.type())
-                                    .max(LATEST)
-                                    .map(latest -> rule.nextDue(latest.serviceDate(), latest.mileage()))
-                                    .orElseGet(() -> rule.nextDue(registeredOn, registrationMileage));
-            points.put(rule.type(), point);
-        }
-        return points;
+        return MaintenanceDue.duePoints(rules.values(), records.values(), registeredOn, registrationMileage);
     }
 
     private void requireOwner(String requestedBy) {
@@ -266,8 +234,7 @@ class Vehicle {
         vehicleId = event.vehicleId();
         ownerId = event.ownerId();
         vin = event.vin();
-        description = new VehicleDescription(event.plateNumber(), event.make(), event.model(), event.year(),
-                                             event.fuelType());
+        description = VehicleDescription.of(event);
         mileage = event.mileage();
         registeredOn = event.registeredOn();
         registrationMileage = event.mileage();
@@ -278,8 +245,7 @@ class Vehicle {
 
     @EventSourcingHandler
     void on(VehicleDetailsChangedEvent event) {
-        description = new VehicleDescription(event.plateNumber(), event.make(), event.model(), event.year(),
-                                             event.fuelType());
+        description = VehicleDescription.of(event);
     }
 
     @EventSourcingHandler

@@ -147,6 +147,13 @@ final class VehicleRules {
         }
     }
 
+    static void requireNoDecrease(long recorded, long reading) {
+        if (reading < recorded) {
+            throw new RejectedException(Rejection.conflict(
+                    "mileage_decrease", "mileage " + reading + " is lower than the recorded " + recorded));
+        }
+    }
+
     /** Odometer readings only grow over time: a service cannot show more than a later one, or less than an earlier. */
     static void requireConsistentOdometer(Map<String, MaintenanceDetails> records, String recordId,
                                           MaintenanceDetails details) {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+
 /**
  * The control table: operators (and, later, coordinated plans such as replays) write the state they want a processor
  * in; every node's {@link ControlWatcher} applies it to its own instance of that processor and acknowledges it.
@@ -73,6 +75,6 @@ public class ProcessorControls {
 
     private static ProcessorControl control(ResultSet row, int rowNumber) throws SQLException {
         return new ProcessorControl(row.getString(1), DesiredState.valueOf(row.getString(2)), row.getLong(3),
-                                    row.getString(4), row.getString(5), row.getTimestamp(6).toInstant());
+                                    row.getString(4), row.getString(5), instant(row, 6));
     }
 }

@@ -3,11 +3,12 @@ package io.tandem.operations.deadletter;
 import io.tandem.api.RejectedException;
 import io.tandem.api.Rejection;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Which parked sequences an operator means, judged by each sequence's first letter (the one that failed; the
@@ -40,8 +41,8 @@ record DeadLetterFilter(String processor, String eventType, String exceptionType
         addClass(conditions, parameters, "payload_type", eventType);
         addClass(conditions, parameters, "cause_type", exceptionType);
         add(conditions, parameters, "fingerprint = ?", fingerprint);
-        add(conditions, parameters, "enqueued_at >= ?", from == null ? null : Timestamp.from(from));
-        add(conditions, parameters, "enqueued_at < ?", to == null ? null : Timestamp.from(to));
+        add(conditions, parameters, "enqueued_at >= ?", utc(from));
+        add(conditions, parameters, "enqueued_at < ?", utc(to));
         add(conditions, parameters, "aggregate_identifier = ?", aggregateId);
         return new Where(conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions), parameters);
     }

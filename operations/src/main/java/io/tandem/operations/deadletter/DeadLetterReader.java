@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Reads the parked sequences of every side from its {@code dead_letter_status} view (every schema a node reported,
@@ -51,7 +53,7 @@ class DeadLetterReader {
         Cursor after = page.after(3);
         if (after != null) {
             sql += " AND (enqueued_at, processing_group, sequence_identifier) < (?, ?, ?)";
-            parameters.addAll(List.of(Timestamp.from(after.instant(0)), after.value(1), after.value(2)));
+            parameters.addAll(List.of(utc(after.instant(0)), after.value(1), after.value(2)));
         }
         parameters.add(page.probeSize());
         return jdbc.sql(sql + NEWEST_FIRST + " LIMIT ?").params(parameters).query(DeadLetterReader::sequence).list();
@@ -172,10 +174,5 @@ class DeadLetterReader {
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -4,12 +4,13 @@ import io.tandem.api.RejectedException;
 import io.tandem.api.Rejection;
 import io.tandem.api.operations.OperatorActionOutcome;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Which actions of the log a reader wants: each given criterion must hold; {@code from} is inclusive, {@code to}
@@ -39,8 +40,8 @@ record OperatorLogFilter(String action, String target, String actor, OperatorAct
         add(conditions, parameters, "target = ?", target);
         add(conditions, parameters, "actor_id = ?", actor);
         add(conditions, parameters, "outcome = ?", outcome == null ? null : outcome.name());
-        add(conditions, parameters, "started_at >= ?", from == null ? null : Timestamp.from(from));
-        add(conditions, parameters, "started_at < ?", to == null ? null : Timestamp.from(to));
+        add(conditions, parameters, "started_at >= ?", utc(from));
+        add(conditions, parameters, "started_at < ?", utc(to));
         return new Where(conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions), parameters);
     }
 

@@ -12,8 +12,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * The operator log's table, from the {@code OperatorAction} events. Inserting a started action twice and finishing
@@ -61,9 +61,5 @@ class OperatorLogProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM " + table).update();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -13,13 +13,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /** Reads the operator log, newest first: by slices for the API and the page, or all of it for an export. */
 public class OperatorLogReader {
@@ -48,7 +50,7 @@ public class OperatorLogReader {
         Cursor after = page.after(2);
         if (after != null) {
             sql += " AND (started_at, action_id) < (?, ?)";
-            parameters.add(Timestamp.from(after.instant(0)));
+            parameters.add(utc(after.instant(0)));
             parameters.add(after.value(1));
         }
         parameters.add(page.probeSize());
@@ -88,11 +90,7 @@ public class OperatorLogReader {
         return new OperatorLogEntry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                                     row.getString(5), JsonColumns.read(row.getString(6), PARAMETERS),
                                     row.getString(7), OperatorActionOutcome.valueOf(row.getString(8)),
-                                    row.getString(9), instant(row.getTimestamp(10)), instant(row.getTimestamp(11)),
+                                    row.getString(9), instant(row, 10), instant(row, 11),
                                     row.getObject(12, Long.class));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

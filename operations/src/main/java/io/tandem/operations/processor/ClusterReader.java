@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+
 /**
  * Reads the cluster's processors from PostgreSQL alone: the heartbeat and control tables, and the token and
  * dead-letter tables of every schema a node reported (one per side in services mode), so any node answers for all.
@@ -91,9 +93,5 @@ class ClusterReader {
                 counts.put(row.getString(1), new DeadLetters(row.getLong(2), row.getLong(3)));
             });
         return counts;
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        return row.getTimestamp(column).toInstant();
     }
 }

@@ -13,12 +13,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Reports this node and its processors' local status to the heartbeat tables every so often, so any node can show
@@ -59,7 +60,7 @@ class HeartbeatPublisher implements SmartLifecycle {
                  + " (node_id, sides, token_schema, started_at, last_seen) VALUES (?, ?, ?, ?, now())"
                  + " ON CONFLICT (node_id) DO UPDATE SET sides = excluded.sides,"
                  + " token_schema = excluded.token_schema, last_seen = now()")
-            .params(node.nodeId(), processors.sides(), node.tokenSchema(), Timestamp.from(node.startedAt()))
+            .params(node.nodeId(), processors.sides(), node.tokenSchema(), utc(node.startedAt()))
             .update();
         for (Heartbeat report : current) {
             jdbc.sql("INSERT INTO " + tables.table("ops_processor_heartbeat")

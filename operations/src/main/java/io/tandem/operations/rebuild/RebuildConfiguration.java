@@ -60,8 +60,8 @@ public class RebuildConfiguration {
         LiveControl live = new LiveControl(plans, controls, log);
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         RebuildSwaps swaps = new RebuildSwaps(plans, cluster, shadowTables, live, samples, jdbc, transactions, tables);
-        return new RebuildSteps(plans, samples, cluster, shadowTables, new Verification(jdbc), live, log, positions,
-                                transactions, swaps, properties.rateWindow());
+        return new RebuildSteps(plans, samples, cluster, shadowTables, new RebuildVerification(jdbc), live, log,
+                                positions, transactions, swaps, properties.rateWindow());
     }
 
     @Bean

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * The rebuilds in {@code ops_rebuild}: one per projection until it is done or dropped (a unique index), a lease the
@@ -113,7 +115,7 @@ class RebuildPlans {
         }
         columns.forEach((column, value) -> {
             set.append(", ").append(column).append(column.equals("verification") ? " = ?::jsonb" : " = ?");
-            parameters.add(value instanceof Instant instant ? Timestamp.from(instant) : value);
+            parameters.add(value instanceof Instant instant ? utc(instant) : value);
         });
         if (to.ended()) {
             set.append(", finished_at = now(), lease_owner = NULL, lease_until = NULL");
@@ -146,10 +148,5 @@ class RebuildPlans {
                                  row.getString(23), instant(row, 24), row.getString(25), row.getString(26),
                                  instant(row, 27), instant(row, 28), instant(row, 29), instant(row, 30),
                                  instant(row, 31), instant(row, 32));
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+
 /**
  * Where the shadow processor stood, sampled by the working node every tick ({@code ops_rebuild_sample}), so any node
  * measures the speed over the same sliding window. Samples older than the window go.
@@ -37,7 +39,7 @@ class RebuildSamples {
         return jdbc.sql("SELECT sampled_at, position FROM " + table
                         + " WHERE rebuild_id = ? AND sampled_at >= now() - ?::interval ORDER BY sampled_at")
                    .params(rebuildId, window.toMillis() + " milliseconds")
-                   .query((row, n) -> new Sample(row.getTimestamp(1).toInstant(), row.getLong(2)))
+                   .query((row, n) -> new Sample(instant(row, 1), row.getLong(2)))
                    .list();
     }
 

@@ -27,7 +27,7 @@ class RebuildSteps {
     private final RebuildSamples samples;
     private final RebuildCluster cluster;
     private final ShadowTables tables;
-    private final Verification verification;
+    private final RebuildVerification verification;
     private final LiveControl live;
     private final OperatorLog log;
     private final EventPositions positions;
@@ -36,7 +36,7 @@ class RebuildSteps {
     private final Duration window;
 
     RebuildSteps(RebuildPlans plans, RebuildSamples samples, RebuildCluster cluster, ShadowTables tables,
-                 Verification verification, LiveControl live, OperatorLog log, EventPositions positions,
+                 RebuildVerification verification, LiveControl live, OperatorLog log, EventPositions positions,
                  TransactionTemplate transactions, RebuildSwaps swaps, Duration window) {
         this.plans = plans;
         this.samples = samples;

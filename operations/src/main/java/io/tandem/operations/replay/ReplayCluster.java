@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+
 /**
  * What a replay plan waits on, read from the operations tables: the live nodes (heard from within the node
  * timeout), which of them run the processor, and which control version each has applied to it.
@@ -76,7 +78,7 @@ class ReplayCluster {
                         positions.put(id.intValue(), at.longValue());
                     }
                 }
-                reports.put(row.getString(1), new Report(row.getTimestamp(2).toInstant(), positions));
+                reports.put(row.getString(1), new Report(instant(row, 2), positions));
             });
         return reports;
     }

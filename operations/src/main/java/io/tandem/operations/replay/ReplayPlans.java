@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +15,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * The replay plans in {@code ops_replay}: one active plan per processor (a unique index), leases that a node renews
@@ -117,7 +119,7 @@ class ReplayPlans {
         parameters.add(to.name());
         columns.forEach((column, value) -> {
             set.append(", ").append(column).append(" = ?");
-            parameters.add(value instanceof Instant instant ? Timestamp.from(instant) : value);
+            parameters.add(value instanceof Instant instant ? utc(instant) : value);
         });
         if (to.finished()) {
             set.append(", finished_at = now(), lease_owner = NULL, lease_until = NULL");
@@ -147,7 +149,7 @@ class ReplayPlans {
         return jdbc.sql("SELECT state, node_id, at FROM " + transitions + " WHERE replay_id = ? ORDER BY at, state")
                    .param(replayId)
                    .query((row, n) -> Map.<String, Object>of("state", row.getString(1), "node", row.getString(2),
-                                                             "at", row.getTimestamp(3).toInstant()))
+                                                             "at", instant(row, 3)))
                    .list();
     }
 
@@ -167,10 +169,5 @@ class ReplayPlans {
                                 row.getObject(16, Long.class), row.getString(17), instant(row, 18), row.getString(19),
                                 row.getString(20), instant(row, 21), instant(row, 22), instant(row, 23),
                                 row.getObject(24, Long.class));
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp timestamp = row.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

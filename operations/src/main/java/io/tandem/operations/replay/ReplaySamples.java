@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+
 /**
  * Progress samples of replaying plans ({@code ops_replay_sample}), taken by the node working the plan every tick,
  * so any node can measure the speed over the same sliding window. Samples older than the window go.
@@ -43,7 +45,7 @@ class ReplaySamples {
         return jdbc.sql("SELECT sampled_at, covered, remaining, segments FROM " + table
                         + " WHERE replay_id = ? AND sampled_at >= now() - ?::interval ORDER BY sampled_at")
                    .params(replayId, window.toMillis() + " milliseconds")
-                   .query((row, n) -> new Sample(row.getTimestamp(1).toInstant(), row.getLong(2), row.getLong(3),
+                   .query((row, n) -> new Sample(instant(row, 1), row.getLong(2), row.getLong(3),
                                                  row.getInt(4)))
                    .list();
     }

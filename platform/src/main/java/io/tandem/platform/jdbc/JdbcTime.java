@@ -28,4 +28,9 @@ public final class JdbcTime {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         return instant(rs.getObject(column, OffsetDateTime.class));
     }
+
+    /** A {@code TIMESTAMPTZ} column of the current row, by its position in the select list. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        return instant(rs.getObject(column, OffsetDateTime.class));
+    }
 }

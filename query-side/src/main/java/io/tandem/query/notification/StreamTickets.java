@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * Single-use tickets that open a notification stream. A browser's {@code EventSource} cannot send headers, so the
@@ -42,15 +44,15 @@ class StreamTickets {
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = Instant.now();
         jdbc.sql("DELETE FROM notification_stream_ticket WHERE expires_at < :now")
-            .param("now", Timestamp.from(now)).update();
+            .param("now", utc(now)).update();
         jdbc.sql("""
                  INSERT INTO notification_stream_ticket (ticket_hash, user_id, token_issued_at, token_expires_at,
                                                          expires_at)
                  VALUES (:hash, :user, :issued, :tokenExpires, :expires)""")
             .param("hash", hash(ticket)).param("user", userId)
-            .param("issued", tokenIssuedAt == null ? null : Timestamp.from(tokenIssuedAt))
-            .param("tokenExpires", Timestamp.from(tokenExpiresAt))
-            .param("expires", Timestamp.from(now.plus(LIFETIME)))
+            .param("issued", utc(tokenIssuedAt))
+            .param("tokenExpires", utc(tokenExpiresAt))
+            .param("expires", utc(now.plus(LIFETIME)))
             .update();
         return ticket;
     }
@@ -62,13 +64,9 @@ class StreamTickets {
                         WHERE ticket_hash = :hash AND expires_at > now()
                         RETURNING user_id, token_issued_at, token_expires_at""")
                    .param("hash", hash(ticket))
-                   .query((row, index) -> new Ticket(row.getString("user_id"), instant(row.getTimestamp(2)),
-                                                     instant(row.getTimestamp(3))))
+                   .query((row, index) -> new Ticket(row.getString("user_id"), instant(row, "token_issued_at"),
+                                                     instant(row, "token_expires_at")))
                    .optional();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String hash(String ticket) {

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import co.elastic.clients.util.ObjectBuilder;
+import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +114,10 @@ public final class VersionedIndex<D> {
             }
             log.debug("{} {} is already indexed at version {} or newer", alias(), documentId, version);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!versionConflict(e)) {
+                throw new UncheckedIOException(e);
+            }
+            log.debug("{} {} is already indexed at version {} or newer", alias(), documentId, version);
         }
     }
 
@@ -128,7 +132,9 @@ public final class VersionedIndex<D> {
                 throw e;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!versionConflict(e)) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -202,5 +208,14 @@ public final class VersionedIndex<D> {
 
     private static boolean versionConflict(ElasticsearchException e) {
         return e.status() == 409 && "version_conflict_engine_exception".equals(e.error().type());
+    }
+
+    /**
+     * The REST client transport turns only 400, 401, 403, 404 and 405 into an {@link ElasticsearchException}; a 409
+     * arrives as the low-level client's {@link ResponseException}. A versioned write answers 409 only for a version
+     * conflict.
+     */
+    private static boolean versionConflict(IOException e) {
+        return e instanceof ResponseException response && response.getResponse().getStatusLine().getStatusCode() == 409;
     }
 }

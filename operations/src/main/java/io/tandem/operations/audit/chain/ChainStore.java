@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+
 /** The chain's tables: its links, its head (whose row lock serialises the nodes extending it) and its anchors. */
 class ChainStore {
 
@@ -71,14 +73,14 @@ class ChainStore {
                         + " ORDER BY global_position DESC LIMIT ?")
                    .param(limit)
                    .query((row, n) -> new Anchor(row.getLong(1), ChainHash.hex(row.getBytes(2)), row.getLong(3),
-                                                 row.getTimestamp(4).toInstant()))
+                                                 instant(row, 4)))
                    .list();
     }
 
     private static Head head(java.sql.ResultSet row) throws java.sql.SQLException {
         long position = row.getLong(1);
         return new Head(row.wasNull() ? null : position, row.getBytes(2), row.getLong(3),
-                        row.getTimestamp(4).toInstant());
+                        instant(row, 4));
     }
 
     record Anchor(long globalPosition, String hash, long links, Instant anchoredAt) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+
 /** Reads the {@code audit_event_index}: lookups for the tracer, the history and the search. */
 public class EventIndex {
 
@@ -60,8 +62,8 @@ public class EventIndex {
                         + " WHERE user_id = ? AND correlation_id IS NOT NULL GROUP BY correlation_id"
                         + " ORDER BY max(global_position) DESC LIMIT ?")
                    .params(userId, limit)
-                   .query((row, n) -> new RequestSummary(row.getString(1), row.getTimestamp(2).toInstant(),
-                                                         row.getTimestamp(3).toInstant(), row.getLong(4)))
+                   .query((row, n) -> new RequestSummary(row.getString(1), instant(row, 2),
+                                                         instant(row, 3), row.getLong(4)))
                    .list();
     }
 
@@ -131,7 +133,7 @@ public class EventIndex {
         long sequence = row.getLong(5);
         return new IndexedEvent(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
                                 row.wasNull() ? null : sequence, row.getString(6), row.getString(7),
-                                row.getTimestamp(8).toInstant(), row.getString(9), row.getString(10),
+                                instant(row, 8), row.getString(9), row.getString(10),
                                 row.getString(11), row.getString(12), row.getString(13), row.getString(14),
                                 row.getString(15));
     }

@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.sql.Timestamp;
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * The {@code audit_event_index} read model: one row per event with its place, type, time and the metadata that ties
@@ -48,7 +48,7 @@ public class EventIndexer {
                     domain == null ? null : domain.getType(),
                     domain == null ? null : domain.getAggregateIdentifier(),
                     domain == null ? null : domain.getSequenceNumber(),
-                    StoredEvent.simpleName(payloadType), payloadType, Timestamp.from(event.getTimestamp()),
+                    StoredEvent.simpleName(payloadType), payloadType, utc(event.getTimestamp()),
                     text(metaData, AuditMetadata.USER_ID), text(metaData, AuditMetadata.CORRELATION_ID),
                     text(metaData, AuditMetadata.CAUSATION_ID), text(metaData, AuditMetadata.CAUSATION_TYPE),
                     text(metaData, AuditMetadata.COMMAND_CAUSATION_ID),

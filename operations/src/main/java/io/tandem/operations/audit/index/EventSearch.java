@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.tandem.platform.jdbc.JdbcTime.utc;
+
 /**
  * What to look for in the event index; every criterion is optional and they all must hold.
  *
@@ -25,8 +27,8 @@ public record EventSearch(String type, String aggregateType, String aggregateId,
         add(conditions, params, "aggregate_id = ?", aggregateId);
         add(conditions, params, "user_id = ?", userId);
         add(conditions, params, "correlation_id = ?", correlationId);
-        add(conditions, params, "occurred_at >= ?", fromTime == null ? null : java.sql.Timestamp.from(fromTime));
-        add(conditions, params, "occurred_at < ?", toTime == null ? null : java.sql.Timestamp.from(toTime));
+        add(conditions, params, "occurred_at >= ?", utc(fromTime));
+        add(conditions, params, "occurred_at < ?", utc(toTime));
         add(conditions, params, "global_position >= ?", fromPosition);
         add(conditions, params, "global_position <= ?", toPosition);
         return new Where(conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions), params);

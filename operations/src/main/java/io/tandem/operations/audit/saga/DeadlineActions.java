@@ -9,9 +9,10 @@ import io.tandem.operations.log.OperatorLog;
 import io.tandem.operations.log.OperatorLog.Action;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
+
+import static io.tandem.platform.jdbc.JdbcTime.utc;
 
 /**
  * What an administrator may do to a pending deadline, each recorded in the operator log with its reason: cancel it
@@ -51,7 +52,7 @@ public class DeadlineActions {
             int moved = jdbc.sql("UPDATE " + AuditSchemas.table(deadline.schema(), "scheduled_tasks")
                                  + " SET execution_time = ?, version = version + 1"
                                  + " WHERE task_name = ? AND task_instance = ? AND picked = false")
-                            .params(Timestamp.from(at), PendingDeadlines.TASK, taskInstance).update();
+                            .params(utc(at), PendingDeadlines.TASK, taskInstance).update();
             if (moved == 0) {
                 throw running(deadline);
             }

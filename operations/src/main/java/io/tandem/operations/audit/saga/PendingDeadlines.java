@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static io.tandem.platform.jdbc.JdbcTime.instant;
+
 /**
  * Deadlines that have not fired yet: Axon's db-scheduler rows ({@code scheduled_tasks}, task {@value #TASK}) in
  * every schema. A fired or cancelled deadline leaves the table; what it caused stays in the events.
@@ -66,7 +68,7 @@ public class PendingDeadlines {
 
     private static Optional<PendingDeadline> pending(String schema, ResultSet row) throws SQLException {
         String instance = row.getString(1);
-        Instant executionTime = row.getTimestamp(3).toInstant();
+        Instant executionTime = instant(row, 3);
         boolean running = row.getBoolean(4);
         return DeadlineDetails.read(row.getBytes(2)).map(details -> new PendingDeadline(
                 schema, instance, details.name(), executionTime, running, details.scopeKind(), details.scopeType(),

@@ -21,7 +21,7 @@ import static io.tandem.operations.rebuild.ShadowTables.quote;
  * Compares a projection's rebuilt tables with its live ones: row counts, then every row by primary key (as JSON, so
  * every column counts), reporting how many differ with a few examples.
  */
-class Verification {
+class RebuildVerification {
 
     private static final int EXAMPLES = 5;
     private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {
@@ -29,7 +29,7 @@ class Verification {
 
     private final JdbcClient jdbc;
 
-    Verification(JdbcClient jdbc) {
+    RebuildVerification(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
