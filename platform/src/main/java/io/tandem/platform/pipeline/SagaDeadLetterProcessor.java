@@ -8,10 +8,12 @@ import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AbstractSagaManager;
 
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -27,15 +29,19 @@ final class SagaDeadLetterProcessor implements SequencedDeadLetterProcessor<Even
     private final TransactionManager transactions;
     private final EventSavepoints savepoints;
     private final DeadLetterRetryPolicy policy;
+    /** What a retried saga handler's commands carry on from its event (who, correlation, causation). */
+    private final Supplier<List<CorrelationDataProvider>> correlation;
 
     SagaDeadLetterProcessor(Supplier<? extends AbstractSagaManager<?>> manager,
                             SequencedDeadLetterQueue<EventMessage<?>> queue, TransactionManager transactions,
-                            EventSavepoints savepoints, DeadLetterRetryPolicy policy) {
+                            EventSavepoints savepoints, DeadLetterRetryPolicy policy,
+                            Supplier<List<CorrelationDataProvider>> correlation) {
         this.manager = manager;
         this.queue = queue;
         this.transactions = transactions;
         this.savepoints = savepoints;
         this.policy = policy;
+        this.correlation = correlation;
     }
 
     @Override
@@ -50,6 +56,7 @@ final class SagaDeadLetterProcessor implements SequencedDeadLetterProcessor<Even
             savepoints.call(() -> {
                 UnitOfWork<?> unitOfWork = new DefaultUnitOfWork<>(letter.message());
                 unitOfWork.resources().put(DeadLetter.class.getName(), letter);
+                correlation.get().forEach(unitOfWork::registerCorrelationDataProvider);
                 return SagaParking.inOwnUnitOfWork(unitOfWork, () -> {
                     manager.get().handle(letter.message(), Segment.ROOT_SEGMENT);
                     return null;

@@ -49,7 +49,8 @@ final class SagaDeadLetters {
         SagaModel<S> model = new AnnotationSagaMetaModelFactory(config.parameterResolverFactory(),
                                                                 config.handlerDefinition(saga.type()))
                 .modelOf(saga.type());
-        processors.put(group, new SagaDeadLetterProcessor(saga::manager, queue, transactions, savepoints, policy));
+        processors.put(group, new SagaDeadLetterProcessor(saga::manager, queue, transactions, savepoints, policy,
+                                                          config::correlationDataProviders));
         return new SagaParking(group, model, queue, savepoints, policy);
     }
 }

@@ -67,7 +67,7 @@ final class SagaParking implements MessageHandlerInterceptor<EventMessage<?>> {
             return null;
         }
         try {
-            return savepoints.call(() -> inOwnUnitOfWork(event, interceptorChain::proceed));
+            return savepoints.call(() -> inOwnUnitOfWork(nestedIn(unitOfWork), interceptorChain::proceed));
         } catch (Exception failure) {
             if (Outages.isOutage(failure)) {
                 throw failure;
@@ -82,11 +82,14 @@ final class SagaParking implements MessageHandlerInterceptor<EventMessage<?>> {
     }
 
     /**
-     * Runs {@code work} in a unit of work nested in the current one, so that the saga repository stores what it
-     * changed when that one commits, and nothing when it rolls back.
+     * A unit of work nested in the current one, so that the saga repository stores what it changed when that one
+     * commits, and nothing when it rolls back. What the saga sends carries on the event's correlation data (who,
+     * correlation and causation), as it would without the nesting.
      */
-    static Object inOwnUnitOfWork(EventMessage<?> event, Callable<?> work) throws Exception {
-        return inOwnUnitOfWork(new DefaultUnitOfWork<>(event), work);
+    private static UnitOfWork<?> nestedIn(UnitOfWork<? extends EventMessage<?>> current) {
+        UnitOfWork<?> nested = new DefaultUnitOfWork<>(current.getMessage());
+        nested.registerCorrelationDataProvider(message -> current.getCorrelationData());
+        return nested;
     }
 
     static Object inOwnUnitOfWork(UnitOfWork<?> unitOfWork, Callable<?> work) throws Exception {
