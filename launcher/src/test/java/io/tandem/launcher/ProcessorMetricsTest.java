@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.TandemTestServers;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,6 +33,8 @@ import static org.awaitility.Awaitility.await;
  * rules parse as Grafana's provisioning format, each rule's condition is one of its queries, and every Tandem metric a
  * rule or a dashboard panel reads is in {@code /actuator/prometheus}.
  */
+// metrics are exported as in production (Spring Boot's tests turn exporters off otherwise)
+@AutoConfigureObservability
 @SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = "tandem.embedded.enabled=false")
 @ActiveProfiles({"command", "query", "saga", "embedded", TandemTestServers.PROFILE})
