@@ -123,6 +123,7 @@ public final class BookingBenchmark {
                 for (int threads : clientCounts) {
                     appended.add(events.append(threads, appends));
                 }
+                events.settle(Duration.ofMinutes(5));
                 List<EventAppends.Lags> lagged = List.of(events.lag(1, lags), events.lag(LAG_THREADS, lags));
                 List<Inserts> baselines = InsertBaseline.measure(servers, inserts, clientCounts);
                 BookingReport.print(results, appended, lagged, baselines);

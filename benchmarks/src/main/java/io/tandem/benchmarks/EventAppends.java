@@ -8,6 +8,7 @@ import io.tandem.platform.consistency.ReadYourWrites;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +59,19 @@ final class EventAppends {
         long wall = Parallel.run("append", threads, count, thread -> thread, (thread, i) -> commands.sendAndWait(
                 nextReading(thread)));
         return new Appends(threads, count, wall);
+    }
+
+    /**
+     * Waits until the vehicles read model has handled every reading appended so far, so that the lag measured next
+     * is a reading's own and not the wait behind the backlog the appends left.
+     */
+    void settle(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!readYourWrites.catchUp(ReadModels.VEHICLES)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the vehicles read model did not catch up within " + atMost);
+            }
+        }
     }
 
     /** Mileage updates that each wait until the read model shows them; the lag is from the commit on. */
