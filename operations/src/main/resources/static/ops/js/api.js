@@ -62,18 +62,6 @@ async function send(method, path, body) {
 
 export const get = path => send('GET', path);
 
-/** Fetches a file with the session's token and hands it to the browser as a download. */
-export async function download(path, fileName) {
-    const response = await fetch(path, {headers: {...headers(false), Accept: '*/*'}});
-    if (!response.ok) {
-        throw await failure(response);
-    }
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await response.blob());
-    link.download = fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
 export const post = (path, body) => send('POST', path, body ?? {});
 
 /** Saves what a GET answers (an export) as a file, sending the token like every other request. */
