@@ -75,6 +75,7 @@ class DeadLetterController {
                          + "touched, retries, the event masked by role, its aggregate), with the groups by failure "
                          + "fingerprint of all that match; filtered by processor, event type, exception type, "
                          + "fingerprint, time parked [from, to) and aggregate; paged by cursor")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "invalid_time, invalid_time_range, invalid_cursor")
     Page list(@RequestParam(name = "processor", required = false) String processor,
               @RequestParam(name = "event_type", required = false) String eventType,
@@ -91,6 +92,7 @@ class DeadLetterController {
 
     @GetMapping("/api/admin/dead-letters/{processor}/sequences/{sequence}")
     @Operation(summary = "A parked sequence with every letter and its event")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "dead_letter_not_found")
     SequenceDetail sequence(@PathVariable("processor") String processor, @PathVariable("sequence") String sequence) {
         return deadLetters.sequence(processor, sequence);
@@ -99,6 +101,7 @@ class DeadLetterController {
     @PostMapping("/api/admin/dead-letters/{processor}/sequences/{sequence}/retry")
     @Operation(summary = "Retry a sequence now: succeeded, failed (it stays parked, with the new error) or scheduled "
                          + "(a node running the processor retries it within its retry poll)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "reason_required")
     @ApiResponse(responseCode = "404", description = "dead_letter_not_found")
     @ApiResponse(responseCode = "409", description = "sequence_being_retried")
@@ -109,6 +112,7 @@ class DeadLetterController {
 
     @PostMapping("/api/admin/dead-letters/{processor}/sequences/{sequence}/evict")
     @Operation(summary = "Evict a whole sequence: its events are never handled (administrators only)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "reason_required")
     @ApiResponse(responseCode = "404", description = "dead_letter_not_found")
     @ApiResponse(responseCode = "409", description = "sequence_being_retried")
@@ -119,6 +123,7 @@ class DeadLetterController {
 
     @PostMapping("/api/admin/dead-letters/{processor}/letters/{letter}/evict")
     @Operation(summary = "Evict one letter; the next of its sequence is retried in its place (administrators only)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "reason_required")
     @ApiResponse(responseCode = "404", description = "dead_letter_not_found")
     @ApiResponse(responseCode = "409", description = "sequence_being_retried")
@@ -130,6 +135,7 @@ class DeadLetterController {
     @PostMapping("/api/admin/dead-letters/bulk-retry")
     @Operation(summary = "Retry the matching sequences, oldest first, at most max (default 100, up to 500) at "
                          + "rate_per_second at most (default 5, up to 50); dry_run answers how many it would take")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "processor_required, reason_required, confirmation_required, "
                                                      + "invalid_max, invalid_rate, bulk_too_slow, invalid_time")
     BulkResult bulkRetry(@Valid @RequestBody BulkRequest request) {
@@ -143,6 +149,7 @@ class DeadLetterController {
     @PostMapping("/api/admin/dead-letters/bulk-evict")
     @Operation(summary = "Evict the matching sequences, oldest first, at most max; dry_run answers how many it "
                          + "would take (administrators only)")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "processor_required, reason_required, confirmation_required, "
                                                      + "invalid_max, invalid_time")
     BulkResult bulkEvict(@Valid @RequestBody BulkRequest request) {
