@@ -151,6 +151,7 @@ class OpsConsoleBrowserTest {
                                                                           refused.constraint());
             WebElement group = browser.visible(By.cssSelector("#dl-groups tr[data-fingerprint='" + fingerprint + "']"));
             assertThat(group.findElement(By.cssSelector("td[data-field='sequences']")).getText()).isEqualTo("1");
+            browser.screenshot("dead-letters");
 
             WebElement letters = console.openDeadLetter(number);
             assertThat(letters.findElements(By.cssSelector("tbody td[data-field='event-type']")))
@@ -163,7 +164,7 @@ class OpsConsoleBrowserTest {
                     .contains(refused.constraint());
             assertThat(console.offersOnSequence("dl-retry")).isTrue();
             assertThat(console.offersOnSequence("dl-evict")).as("evicting is for administrators").isFalse();
-            browser.screenshot("dead-letters");
+            browser.screenshot("dead-letter-sequence");
 
             assertThat(console.bulkDeadLetters("retry")).startsWith("1 of 1 matching sequence of bookings");
             console.fillReasonDialog("browser test: bulk", "booking");

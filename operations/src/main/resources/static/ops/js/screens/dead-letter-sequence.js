@@ -30,7 +30,7 @@ function letterRow(letter, evict) {
         h('td', {'data-field': 'event-type'}, letter.event_type,
           h('span', {class: 'meta'}, letter.aggregate_sequence !== undefined ? `#${letter.aggregate_sequence}` : '')),
         h('td', {}, letter.cause_type ? [h('strong', {}, letter.cause_type.split('.').pop()),
-                                         h('span', {class: 'reason'}, letter.cause_message)] : 'waits behind it'),
+                                         h('span', {class: 'reason', title: letter.cause_message}, letter.cause_message)] : 'waits behind it'),
         h('td', {}, time(letter.enqueued_at)),
         h('td', {class: 'num'}, letter.retries ?? 0),
         h('td', {}, letter.state),
@@ -122,5 +122,5 @@ export function showSequence(element, {api, session, dialogs}, processor, sequen
     }
 
     element.hidden = false;
-    render(false);
+    render(false).then(() => element.scrollIntoView({block: 'start'}));
 }

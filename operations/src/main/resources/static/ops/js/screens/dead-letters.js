@@ -76,7 +76,7 @@ export function mount(container, {api, session, dialogs}) {
             h('td', {'data-field': 'event-type'}, item.event_type,
               h('span', {class: 'meta'}, `${number.format(item.letters)} letter${item.letters === 1 ? '' : 's'}`)),
             h('td', {'data-field': 'cause'}, h('strong', {}, item.cause_type?.split('.').pop()),
-              h('span', {class: 'reason'}, item.cause_message)),
+              h('span', {class: 'reason', title: item.cause_message}, item.cause_message)),
             h('td', {}, time(item.enqueued_at), h('span', {class: 'meta'}, `touched ${time(item.last_touched)}`)),
             h('td', {class: 'num', 'data-field': 'retries'}, item.retries ?? 0),
             h('td', {'data-field': 'state'}, h('span', {class: `badge ${item.state}`}, item.state),

@@ -88,6 +88,7 @@ export function follow(element, {api, session, dialogs}, projection, rebuildId, 
     const path = `/api/admin/projections/${encodeURIComponent(projection)}/rebuilds/${encodeURIComponent(rebuildId)}`;
     let timer = null;
     let stopped = false;
+    let shown = false;
 
     async function act(action) {
         const texts = {
@@ -130,6 +131,10 @@ export function follow(element, {api, session, dialogs}, projection, rebuildId, 
             const rebuild = await api.get(path);
             element.replaceChildren(...render(rebuild, actions(rebuild)).filter(Boolean));
             element.dataset.state = rebuild.state;
+            if (!shown) {
+                shown = true;
+                element.scrollIntoView({block: 'start'});
+            }
             if (ENDED.includes(rebuild.state)) {
                 onChange();
                 return;
