@@ -107,9 +107,8 @@ class OpsConsoleBrowserTest {
         browser.screenshot("replay-progress");
 
         console.screen("operator-log");
-        WebElement logged = console.logRow("replay", "airports", "SUCCEEDED");
-        assertThat(logged.findElement(By.cssSelector("td[data-field='reason']")).getText())
-                .contains("browser test: rebuild airports", "from=tail");
+        assertThat(console.logReason("replay", "airports", "SUCCEEDED", "browser test: rebuild airports"))
+                .contains("from=tail");
         browser.screenshot("operator-log");
     }
 
@@ -136,8 +135,9 @@ class OpsConsoleBrowserTest {
     void anOperatorFindsAPoisonEventInTheDeadLettersAndRetriesItFromThePageOnceFixed() {
         ApiClient admin = OperationsAccounts.admin(anonymous);
         Account operator = OperationsAccounts.withRole(anonymous, "OPERATOR");
+        String number;
         try (RefusedFlight refused = RefusedFlight.refuse(jdbc)) {
-            String number = TravellerBookings.paid(anonymous, admin, 1, refused.flightNumber()).numbers().get(0);
+            number = TravellerBookings.paid(anonymous, admin, 1, refused.flightNumber()).numbers().get(0);
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(admin.get(
                     "/api/admin/dead-letters?processor=bookings&aggregate_id=" + number).json().path("items").path(0)
                                                                                .path("letters").asInt()).isEqualTo(3));
@@ -186,9 +186,8 @@ class OpsConsoleBrowserTest {
         }
 
         console.screen("operator-log");
-        assertThat(console.logRow("retry", "bookings", "SUCCEEDED")
-                          .findElement(By.cssSelector("td[data-field='reason']")).getText())
-                .contains("browser test: constraint fixed");
+        assertThat(console.logReason("retry", "bookings", "SUCCEEDED", "browser test: constraint fixed"))
+                .contains("sequence=" + number);
     }
 
     @Test

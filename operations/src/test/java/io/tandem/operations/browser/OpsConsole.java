@@ -122,14 +122,20 @@ public final class OpsConsole {
         return browser.driver().findElement(By.id("progress-percent")).getText();
     }
 
-    /** The operator log's newest row of this action on this target, once the log shows it. */
-    public WebElement logRow(String action, String target, String outcome) {
+    /**
+     * The reason cell (reason and parameters) of the operator log's newest row of this action on this target with
+     * this outcome whose reason holds the given text, once the log shows it. Read while waiting, since each Apply
+     * redraws the rows, and matched by reason so an earlier action on the same target is not taken for it.
+     */
+    public String logReason(String action, String target, String outcome, String reasonHolds) {
         return browser.until(d -> {
             d.findElement(By.id("log-apply")).click();
             return d.findElements(By.cssSelector("#log-rows tr[data-outcome='" + outcome + "']")).stream()
                     .filter(row -> row.findElement(By.cssSelector("td[data-field='action']")).getText().equals(action)
                                    && row.findElement(By.cssSelector("td[data-field='target']")).getText()
                                          .equals(target))
+                    .map(row -> row.findElement(By.cssSelector("td[data-field='reason']")).getText())
+                    .filter(reason -> reason.contains(reasonHolds))
                     .findFirst().orElse(null);
         });
     }
