@@ -90,7 +90,7 @@ class DeadLetterReader {
     Optional<ParkedSequence> find(String processor, String sequence) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM " + heads()
                         + " WHERE processing_group = ? AND sequence_identifier = ?")
-                   .params(processor, sequence).query(DeadLetterReader::sequence).stream().findFirst();
+                   .params(processor, sequence).query(DeadLetterReader::sequence).list().stream().findFirst();
     }
 
     /**
