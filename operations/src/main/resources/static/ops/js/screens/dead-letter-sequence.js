@@ -11,7 +11,8 @@ function facts(sequence) {
                                     sequence.aggregate_sequence !== undefined ? ` (#${sequence.aggregate_sequence})`
                                                                               : ''),
         h('dt', {}, 'Cause'), h('dd', {id: 'dl-detail-cause'}, h('strong', {}, sequence.cause_type),
-                                h('span', {class: 'reason'}, sequence.cause_message)),
+                                h('span', {class: 'meta'},
+                                  sequence.cause_message)),
         h('dt', {}, 'Top frame'), h('dd', {class: 'mono'}, sequence.top_frame || '–'),
         h('dt', {}, 'Fingerprint'), h('dd', {class: 'mono'}, sequence.fingerprint),
         h('dt', {}, 'Parked'), h('dd', {}, time(sequence.enqueued_at)),
@@ -20,8 +21,15 @@ function facts(sequence) {
         h('dt', {}, 'State'), h('dd', {id: 'dl-detail-state'}, sequence.state,
                                 sequence.next_retry_at ? ` · next retry ${time(sequence.next_retry_at)}`
                                                        : ' · waits for an operator'),
-        sequence.last_error ? h('dt', {}, 'Last error') : null,
-        sequence.last_error ? h('dd', {class: 'error'}, sequence.last_error) : null);
+        ...lastError(sequence));
+}
+
+/** The last retry's error, unless it only repeats the cause. */
+function lastError(sequence) {
+    if (!sequence.last_error || sequence.last_error.endsWith(sequence.cause_message || '')) {
+        return [];
+    }
+    return [h('dt', {}, 'Last error'), h('dd', {class: 'error clamp', title: sequence.last_error}, sequence.last_error)];
 }
 
 function letterRow(letter, evict) {
@@ -104,7 +112,7 @@ export function showSequence(element, {api, session, dialogs}, processor, sequen
                 'Aggregate history')
             : null;
         element.dataset.state = sequence.state;
-        element.replaceChildren(
+        element.replaceChildren(...[
             h('header', {class: 'screen-header'}, h('h2', {}, `${processor} · ${sequenceId}`),
               h('span', {class: `badge ${sequence.state}`}, sequence.state), audit),
             facts(sequence),
@@ -118,7 +126,8 @@ export function showSequence(element, {api, session, dialogs}, processor, sequen
               h('thead', {}, h('tr', {}, ['#', 'Event', 'Cause', 'Parked', 'Retries', 'State', 'Event payload', '']
                   .map(title => h('th', {}, title)))),
               h('tbody', {}, detail.letters.map(letter => letterRow(letter,
-                                                                     session.may('act') ? evictLetter : null)))));
+                                                                     session.may('act') ? evictLetter : null))))]
+            .filter(Boolean));
     }
 
     element.hidden = false;
