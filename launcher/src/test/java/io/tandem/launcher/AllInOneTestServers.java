@@ -18,6 +18,8 @@ public class AllInOneTestServers extends TandemTestServersWithSearch {
     static final BootpayLoopbackServer BOOTPAY = startBootpay();
     /** Small, so the audit tests can ask for an export over it. */
     static final int AUDIT_EXPORT_MAX_EVENTS = 5;
+    /** The console links to it; nothing listens there. */
+    static final String AXON_SERVER_DASHBOARD_URL = "http://axonserver.test:8024/";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -31,7 +33,8 @@ public class AllInOneTestServers extends TandemTestServersWithSearch {
                 "tandem.booking.refund-retry.first-delay=1s",
                 "tandem.couple.plan-reminder-lead=PT59M50S",
                 "tandem.audit.export.max-events=" + AUDIT_EXPORT_MAX_EVENTS,
-                "tandem.audit.chain.anchor-to-storage=true"
+                "tandem.audit.chain.anchor-to-storage=true",
+                "tandem.operations.console.axon-server-dashboard-url=" + AXON_SERVER_DASHBOARD_URL
         ).applyTo(context);
     }
 

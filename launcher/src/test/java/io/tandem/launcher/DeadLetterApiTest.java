@@ -68,22 +68,6 @@ class DeadLetterApiTest {
         admin = OperationsAccounts.admin(anonymous);
     }
 
-    /** The bookings read model refuses the flight's bookings until the returned constraint is dropped. */
-    private String refuse(String flightNumber) {
-        String constraint = "dead_letter_test_" + flightNumber.toLowerCase();
-        jdbc.sql("ALTER TABLE booking ADD CONSTRAINT " + constraint + " CHECK (flight_number <> '" + flightNumber
-                 + "') NOT VALID").update();
-        return constraint;
-    }
-
-    private void accept(String constraint) {
-        jdbc.sql("ALTER TABLE booking DROP CONSTRAINT IF EXISTS " + constraint).update();
-    }
-
-    private static String flightNumber() {
-        return "QZ" + ThreadLocalRandom.current().nextInt(1000, 10000);
-    }
-
     private JsonNode parked(ApiClient as, String query) {
         ApiResponse page = as.get("/api/admin/dead-letters?" + query);
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
@@ -104,8 +88,9 @@ class DeadLetterApiTest {
 
     @Test
     void aPoisonEventIsFoundByItsFailureRetriedInVainThenRetriedOnceFixed() {
-        String flight = flightNumber();
-        String constraint = refuse(flight);
+        RefusedFlight refused = RefusedFlight.refuse(jdbc);
+        String flight = refused.flightNumber();
+        String constraint = refused.constraint();
         try {
             Instant before = Instant.now().minusSeconds(1);
             String number = TravellerBookings.paid(anonymous, admin, 1, flight).numbers().get(0);
@@ -154,7 +139,7 @@ class DeadLetterApiTest {
             assertThat(inVain.json().get("last_error").asText()).contains(constraint);
             assertThat(awaitParked(number, 3).get("retries").asInt()).isPositive();
 
-            accept(constraint);
+            refused.accept();
             ApiResponse fixed = retry(operator.api(), number, "dead letter test: constraint fixed");
             assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
             assertThat(fixed.json().get("outcome").asText()).isEqualTo("succeeded");
@@ -170,17 +155,16 @@ class DeadLetterApiTest {
                 assertThat(logged.findValuesAsText("outcome")).contains("FAILED", "SUCCEEDED");
             });
         } finally {
-            accept(constraint);
+            refused.accept();
         }
     }
 
     @Test
     void aBulkRetryTakesWhatItsDryRunCountedAtTheCappedRateAndAnUnstorableEventIsEvicted() {
-        String flight = flightNumber();
-        String constraint = refuse(flight);
+        RefusedFlight refused = RefusedFlight.refuse(jdbc);
         try {
             Instant before = Instant.now().minusSeconds(1);
-            TravellerBookings bookings = TravellerBookings.paid(anonymous, admin, 3, flight);
+            TravellerBookings bookings = TravellerBookings.paid(anonymous, admin, 3, refused.flightNumber());
             bookings.numbers().forEach(number -> awaitParked(number, 3));
             String fingerprint = parked(admin, "processor=bookings&aggregate_id=" + bookings.numbers().get(0))
                     .get("items").get(0).get("fingerprint").asText();
@@ -194,7 +178,7 @@ class DeadLetterApiTest {
             assertThat(inVain.get("results")).hasSize(3)
                                              .allSatisfy(r -> assertThat(r.get("outcome").asText()).isEqualTo("failed"));
 
-            accept(constraint);
+            refused.accept();
             filter.put("max", 2);
             filter.put("rate_per_second", 4);
             JsonNode dryRun = bulk("bulk-retry", filter, true, null, null);
@@ -220,7 +204,7 @@ class DeadLetterApiTest {
             assertThat(retry(admin, third, "dead letter test: the last one").json().get("outcome").asText())
                     .isEqualTo("succeeded");
         } finally {
-            accept(constraint);
+            refused.accept();
         }
 
         String unstorable = "QX" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
@@ -251,11 +235,10 @@ class DeadLetterApiTest {
 
     @Test
     void aLetterIsEvictedAloneAndTheRestOfItsSequenceGoesOnThenSequencesAreEvictedInBulk() {
-        String flight = flightNumber();
-        String constraint = refuse(flight);
+        RefusedFlight refused = RefusedFlight.refuse(jdbc);
         try {
             Instant before = Instant.now().minusSeconds(1);
-            List<String> numbers = TravellerBookings.paid(anonymous, admin, 3, flight).numbers();
+            List<String> numbers = TravellerBookings.paid(anonymous, admin, 3, refused.flightNumber()).numbers();
             numbers.forEach(number -> awaitParked(number, 3));
 
             String alone = numbers.get(0);
@@ -302,7 +285,7 @@ class DeadLetterApiTest {
                          .findValuesAsText("reason"))
                     .contains("dead letter test: drop the placement", "dead letter test: bulk eviction"));
         } finally {
-            accept(constraint);
+            refused.accept();
         }
     }
 

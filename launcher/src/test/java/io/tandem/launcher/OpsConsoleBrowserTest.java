@@ -10,17 +10,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The ops console in a real browser (headless Chromium): an operator signs in, sees the live board list the bookings
  * processor with its lag, pauses it and resumes it; an administrator plans a replay, confirms it by typing the
  * processor's name, watches it end and finds it in the operator log; an auditor sees the board without the buttons.
+ * An operator finds a poison event in the dead letters, retries it in vain, then once fixed; an administrator runs a
+ * verify-only rebuild that finds a row edited by hand. The console links to the Axon Server dashboard when one is set.
  * Run with {@code -Dtandem.ops.screenshots=<repo>/docs/ops} to refresh the README's screenshots.
  */
 @SpringBootTest(classes = TandemApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -31,6 +38,8 @@ class OpsConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcClient jdbc;
 
     private ApiClient anonymous;
     private HeadlessChromium browser;
@@ -98,9 +107,8 @@ class OpsConsoleBrowserTest {
         browser.screenshot("replay-progress");
 
         console.screen("operator-log");
-        WebElement logged = console.logRow("replay", "airports", "SUCCEEDED");
-        assertThat(logged.findElement(By.cssSelector("td[data-field='reason']")).getText())
-                .contains("browser test: rebuild airports", "from=tail");
+        assertThat(console.logReason("replay", "airports", "SUCCEEDED", "browser test: rebuild airports"))
+                .contains("from=tail");
         browser.screenshot("operator-log");
     }
 
@@ -110,7 +118,10 @@ class OpsConsoleBrowserTest {
         console.signIn(auditor.email(), OperationsAccounts.PASSWORD);
         console.processorRow("bookings");
         assertThat(console.offers("bookings", "pause")).isFalse();
-        assertThat(browser.driver().findElements(By.cssSelector("#nav .unavailable"))).isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#nav .unavailable"))).as("every screen is built")
+                                                                                    .isEmpty();
+        assertThat(browser.visible(By.id("axon-server-dashboard")).getAttribute("href"))
+                .isEqualTo(AllInOneTestServers.AXON_SERVER_DASHBOARD_URL);
 
         browser.driver().findElement(By.id("sign-out")).click();
         Account user = OperationsAccounts.withRole(anonymous, null);
@@ -118,5 +129,89 @@ class OpsConsoleBrowserTest {
         browser.driver().findElement(By.id("sign-in-password")).sendKeys(OperationsAccounts.PASSWORD);
         browser.driver().findElement(By.id("sign-in-submit")).click();
         assertThat(browser.visible(By.id("sign-in-error")).getText()).contains("no operations role");
+    }
+
+    @Test
+    void anOperatorFindsAPoisonEventInTheDeadLettersAndRetriesItFromThePageOnceFixed() {
+        ApiClient admin = OperationsAccounts.admin(anonymous);
+        Account operator = OperationsAccounts.withRole(anonymous, "OPERATOR");
+        String number;
+        try (RefusedFlight refused = RefusedFlight.refuse(jdbc)) {
+            number = TravellerBookings.paid(anonymous, admin, 1, refused.flightNumber()).numbers().get(0);
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(admin.get(
+                    "/api/admin/dead-letters?processor=bookings&aggregate_id=" + number).json().path("items").path(0)
+                                                                               .path("letters").asInt()).isEqualTo(3));
+            String fingerprint = admin.get("/api/admin/dead-letters?processor=bookings&aggregate_id=" + number).json()
+                                      .get("items").get(0).get("fingerprint").asText();
+
+            console.signIn(operator.email(), OperationsAccounts.PASSWORD).screen("dead-letters");
+            console.findDeadLetters("bookings", number);
+            assertThat(console.deadLetterField(number, "event-type")).contains("BookingPlacedEvent", "3 letters");
+            assertThat(console.deadLetterField(number, "cause")).contains("DataIntegrityViolation",
+                                                                          refused.constraint());
+            WebElement group = browser.visible(By.cssSelector("#dl-groups tr[data-fingerprint='" + fingerprint + "']"));
+            assertThat(group.findElement(By.cssSelector("td[data-field='sequences']")).getText()).isEqualTo("1");
+            browser.screenshot("dead-letters");
+
+            WebElement letters = console.openDeadLetter(number);
+            assertThat(letters.findElements(By.cssSelector("tbody td[data-field='event-type']")))
+                    .extracting(WebElement::getText)
+                    .satisfiesExactly(first -> assertThat(first).startsWith("BookingPlacedEvent"),
+                                      second -> assertThat(second).startsWith("PaymentRecordedEvent"),
+                                      third -> assertThat(third).startsWith("BookingConfirmedEvent"));
+            assertThat(letters.findElement(By.cssSelector("pre.json")).getText()).contains(refused.flightNumber());
+            assertThat(browser.driver().findElement(By.id("dl-detail-cause")).getText())
+                    .contains(refused.constraint());
+            assertThat(console.offersOnSequence("dl-retry")).isTrue();
+            assertThat(console.offersOnSequence("dl-evict")).as("evicting is for administrators").isFalse();
+            browser.screenshot("dead-letter-sequence");
+
+            assertThat(console.bulkDeadLetters("retry")).startsWith("1 of 1 matching sequence of bookings");
+            console.fillReasonDialog("browser test: bulk", "booking");
+            assertThat(console.reasonConfirmable()).as("a mistyped processor name does not confirm").isFalse();
+            console.fillReasonDialog("", "bookings");
+            assertThat(console.reasonConfirmable()).isTrue();
+            console.cancelReasonDialog();
+
+            assertThat(console.retryDeadLetter("browser test: still broken?", () -> { }))
+                    .as("retried before the fix").startsWith("failed: ").contains(refused.constraint());
+            assertThat(browser.visible(By.id("dl-detail-retries")).getText()).isNotEqualTo("0");
+            // the failed retry put the next automatic one off, so this retry is the page's
+            assertThat(console.retryDeadLetter("browser test: constraint fixed", refused::accept))
+                    .startsWith("succeeded: ");
+            browser.until(d -> d.findElements(By.cssSelector("#dead-letter-rows tr[data-sequence='" + number + "']"))
+                                .isEmpty());
+            assertThat(admin.get("/api/admin/bookings/" + number).json().path("status").asText())
+                    .isEqualTo("CONFIRMED");
+        }
+
+        console.screen("operator-log");
+        assertThat(console.logReason("retry", "bookings", "SUCCEEDED", "browser test: constraint fixed"))
+                .contains("sequence=" + number);
+    }
+
+    @Test
+    void anAdministratorRunsAVerifyOnlyRebuildThatFindsARowEditedByHand() {
+        String code = jdbc.sql("SELECT code FROM airport ORDER BY code LIMIT 1").query(String.class).single();
+        String name = jdbc.sql("SELECT name_en FROM airport WHERE code = ?").param(code).query(String.class).single();
+        jdbc.sql("UPDATE airport SET name_en = ? WHERE code = ?").params(name + " (edited)", code).update();
+        try {
+            console.signIn(OperationsAccounts.ADMIN_EMAIL, OperationsAccounts.ADMIN_PASSWORD).screen("rebuilds");
+            console.startRebuild("airports", "verify", "browser test: audit airports");
+            console.awaitRebuildState("DONE");
+            assertThat(browser.visible(By.id("rebuild-verdict")).getText()).isEqualTo("1 row differs (airport: 1)");
+            WebElement airports = console.reportRow("airport");
+            assertThat(airports.findElement(By.cssSelector("td[data-field='live-rows']")).getText())
+                    .isEqualTo(airports.findElement(By.cssSelector("td[data-field='rebuilt-rows']")).getText())
+                    .matches("[1-9][\\d,]*");
+            assertThat(airports.findElement(By.cssSelector("td[data-field='examples']")).getText())
+                    .isEqualTo("code=" + code + " changed (name_en)");
+            assertThat(browser.driver().findElements(By.cssSelector("#rebuild-steps li.taken"))).hasSize(7);
+            assertThat(browser.driver().findElements(By.cssSelector("#rebuild-actions"))).as("nothing to switch")
+                                                                                        .isEmpty();
+            browser.screenshot("rebuilds");
+        } finally {
+            jdbc.sql("UPDATE airport SET name_en = ? WHERE code = ?").params(name, code).update();
+        }
     }
 }

@@ -11,10 +11,12 @@ const consoleView = document.getElementById('console-view');
 const nav = document.getElementById('nav');
 const screenArea = document.getElementById('screen');
 let unmount = null;
+let settings = null;
 
 function showSignIn(message) {
     unmount?.();
     unmount = null;
+    settings = null;
     consoleView.hidden = true;
     document.getElementById('account').hidden = true;
     signInView.hidden = false;
@@ -41,9 +43,20 @@ async function signIn(event) {
     }
 }
 
+// #/<screen id>?name=value: the screen, and what to show in it (e.g. #/audit?id=<aggregate id>)
 function currentScreen() {
-    const id = location.hash.replace(/^#\/?/, '');
+    const id = location.hash.replace(/^#\/?/, '').split('?')[0];
     return screens.find(screen => screen.id === id && screen.load) || screens[0];
+}
+
+function hashParams() {
+    return Object.fromEntries(new URLSearchParams(location.hash.split('?')[1] || ''));
+}
+
+/** The console's settings (the Axon Server dashboard's address), asked once per sign-in. */
+async function consoleSettings() {
+    settings ??= api.get('/api/admin/console').catch(() => ({}));
+    return settings;
 }
 
 function renderNav(active) {
@@ -51,6 +64,9 @@ function renderNav(active) {
         ? h('a', {href: `#/${screen.id}`, class: screen === active ? 'active' : null,
                   'aria-current': screen === active ? 'page' : null, 'data-screen': screen.id}, screen.title)
         : h('span', {class: 'unavailable', title: 'Not available yet', 'data-screen': screen.id}, screen.title)));
+    consoleSettings().then(known => known.axon_server_dashboard_url && nav.append(
+        h('a', {href: known.axon_server_dashboard_url, target: '_blank', rel: 'noopener', class: 'external',
+                id: 'axon-server-dashboard'}, 'Axon Server dashboard ↗')));
 }
 
 async function showConsole() {
@@ -69,7 +85,7 @@ async function showConsole() {
     unmount?.();
     screenArea.replaceChildren();
     const module = await screen.load();
-    unmount = module.mount(screenArea, {api, session, dialogs});
+    unmount = module.mount(screenArea, {api, session, dialogs, params: hashParams()});
 }
 
 api.whenSignedOut(() => showSignIn('Your session ended; sign in again.'));

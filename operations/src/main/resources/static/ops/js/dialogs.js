@@ -4,20 +4,26 @@ import {h} from './dom.js';
 
 /**
  * Asks for the reason of an action. Resolves with the reason, or null when cancelled.
- * options: {title, detail, confirm}
+ * options: {title, detail, confirm, typedName}: with typedName (a destructive action), the confirm button stays
+ * disabled until that name is typed; detail may be text or an element.
  */
-export function askReason({title, detail, confirm}) {
+export function askReason({title, detail, confirm, typedName}) {
     return new Promise(resolve => {
         const reason = h('textarea', {name: 'reason', id: 'reason-input', rows: 3, required: true, maxlength: 1000});
+        const typed = typedName ? h('input', {id: 'confirm-name-input', autocomplete: 'off', required: true}) : null;
+        const ok = h('button', {type: 'submit', value: 'ok', id: 'reason-confirm', disabled: Boolean(typedName)},
+                     confirm);
+        typed?.addEventListener('input', () => ok.disabled = typed.value.trim() !== typedName);
         const dialog = h('dialog', {class: 'reason-dialog', id: 'reason-dialog'},
             h('form', {method: 'dialog'},
                 h('h2', {}, title),
-                detail ? h('p', {class: 'hint'}, detail) : null,
+                detail ? h('div', {class: 'hint', id: 'reason-detail'}, detail) : null,
                 h('label', {}, 'Reason', reason),
+                typed ? h('label', {}, `Type ${typedName} to confirm`, typed) : null,
                 h('div', {class: 'actions'},
                     h('button', {type: 'button', class: 'secondary', id: 'reason-cancel',
                                  onclick: () => dialog.close('')}, 'Cancel'),
-                    h('button', {type: 'submit', value: 'ok', id: 'reason-confirm'}, confirm))));
+                    ok)));
         dialog.addEventListener('close', () => {
             const answer = dialog.returnValue === 'ok' ? reason.value.trim() : '';
             dialog.remove();

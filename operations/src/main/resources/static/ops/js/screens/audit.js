@@ -36,6 +36,6 @@ export function mount(container, context) {
         unmount = module.mount(area, {...context, open, params});
     }
 
-    open('history');
+    open('history', context.params || {});
     return () => unmount?.();
 }

@@ -91,7 +91,12 @@ public final class HeadlessChromium implements AutoCloseable {
      * is then tried again.
      */
     public <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+        return until(condition, WAIT);
+    }
+
+    /** As {@link #until(ExpectedCondition)}, for work that takes longer than 20 seconds on a busy machine. */
+    public <T> T until(ExpectedCondition<T> condition, Duration patience) {
+        return new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves what the browser shows as {@code name.png} when {@value #SCREENSHOTS} is set; does nothing otherwise. */

@@ -4,10 +4,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.time.Duration;
+
 /**
  * The ops console page ({@code /ops/}) as a person uses it: sign in, pick a screen, read the processor board and
- * act on a processor, plan and start a replay, read the operator log. Screens added later get their own methods
- * here.
+ * act on a processor, plan and start a replay, read the operator log, explore and retry dead letters, run and read
+ * rebuilds. Screens added later get their own methods here.
  */
 public final class OpsConsole {
 
@@ -120,16 +122,119 @@ public final class OpsConsole {
         return browser.driver().findElement(By.id("progress-percent")).getText();
     }
 
-    /** The operator log's newest row of this action on this target, once the log shows it. */
-    public WebElement logRow(String action, String target, String outcome) {
+    /**
+     * The reason cell (reason and parameters) of the operator log's newest row of this action on this target with
+     * this outcome whose reason holds the given text, once the log shows it. Read while waiting, since each Apply
+     * redraws the rows, and matched by reason so an earlier action on the same target is not taken for it.
+     */
+    public String logReason(String action, String target, String outcome, String reasonHolds) {
         return browser.until(d -> {
             d.findElement(By.id("log-apply")).click();
             return d.findElements(By.cssSelector("#log-rows tr[data-outcome='" + outcome + "']")).stream()
                     .filter(row -> row.findElement(By.cssSelector("td[data-field='action']")).getText().equals(action)
                                    && row.findElement(By.cssSelector("td[data-field='target']")).getText()
                                          .equals(target))
+                    .map(row -> row.findElement(By.cssSelector("td[data-field='reason']")).getText())
+                    .filter(reason -> reason.contains(reasonHolds))
                     .findFirst().orElse(null);
         });
+    }
+
+    /**
+     * On the Dead letters screen: filters by processor and aggregate and answers the parked sequence's row (the
+     * sequence of an aggregate's events is its id).
+     */
+    public WebElement findDeadLetters(String processor, String aggregateId) {
+        browser.until(d -> d.findElements(By.cssSelector("#dl-processor option[value='" + processor + "']"))
+                            .size() == 1);
+        new Select(browser.driver().findElement(By.id("dl-processor"))).selectByValue(processor);
+        WebElement aggregate = browser.driver().findElement(By.id("dl-aggregate-id"));
+        aggregate.clear();
+        aggregate.sendKeys(aggregateId);
+        browser.driver().findElement(By.id("dl-apply")).click();
+        return browser.visible(By.cssSelector(deadLetter(aggregateId)));
+    }
+
+    /** A cell of a parked sequence's row: event-type, cause, retries, state. */
+    public String deadLetterField(String sequence, String field) {
+        return browser.until(d -> d.findElement(By.cssSelector(deadLetter(sequence) + " td[data-field='" + field
+                                                               + "']")).getText());
+    }
+
+    /** Opens the parked sequence and waits until its letters show. */
+    public WebElement openDeadLetter(String sequence) {
+        browser.visible(By.cssSelector(deadLetter(sequence))).click();
+        return browser.visible(By.cssSelector("#dl-sequence #dl-letters"));
+    }
+
+    /** Whether the open sequence offers this action (dl-retry, dl-evict) to the signed-in account. */
+    public boolean offersOnSequence(String buttonId) {
+        return !browser.driver().findElements(By.cssSelector("#dl-sequence #" + buttonId)).isEmpty();
+    }
+
+    /**
+     * Retries the open sequence with the reason; {@code beforeConfirming} runs once the reason is typed, just before
+     * the click that sends it. Answers the outcome the page shows (succeeded, failed, ..., or error) followed by
+     * its message.
+     */
+    public String retryDeadLetter(String reason, Runnable beforeConfirming) {
+        browser.driver().findElement(By.id("dl-retry")).click();
+        browser.visible(By.id("reason-input")).sendKeys(reason);
+        beforeConfirming.run();
+        browser.driver().findElement(By.id("reason-confirm")).click();
+        return browser.until(d -> d.findElements(By.cssSelector("#dl-outcome[data-outcome]")).stream()
+                                   .map(outcome -> outcome.getAttribute("data-outcome") + ": " + outcome.getText())
+                                   .findFirst().orElse(null));
+    }
+
+    /** Clicks a bulk action (retry, evict) and answers the dry run's count as the confirmation dialog shows it. */
+    public String bulkDeadLetters(String action) {
+        browser.visible(By.id("dl-bulk-" + action)).click();
+        return browser.visible(By.id("dl-bulk-count")).getText();
+    }
+
+    /** In an open reason dialog: types the reason and the typed confirmation, without confirming. */
+    public OpsConsole fillReasonDialog(String reason, String typedName) {
+        browser.visible(By.id("reason-input")).sendKeys(reason);
+        WebElement typed = browser.driver().findElement(By.id("confirm-name-input"));
+        typed.clear();
+        typed.sendKeys(typedName);
+        return this;
+    }
+
+    /** Whether the open reason dialog's confirm button is enabled. */
+    public boolean reasonConfirmable() {
+        return browser.driver().findElement(By.id("reason-confirm")).isEnabled();
+    }
+
+    public void cancelReasonDialog() {
+        browser.driver().findElement(By.id("reason-cancel")).click();
+        browser.until(d -> d.findElements(By.id("reason-dialog")).isEmpty());
+    }
+
+    /** On the Rebuilds screen: starts a rebuild (rebuild) or a verify-only run (verify) of the projection. */
+    public OpsConsole startRebuild(String projection, String action, String reason) {
+        browser.visible(By.cssSelector("#projection-rows tr[data-projection='" + projection + "'] button[data-action='"
+                                       + action + "']")).click();
+        browser.visible(By.id("reason-input")).sendKeys(reason);
+        browser.driver().findElement(By.id("reason-confirm")).click();
+        browser.visible(By.id("rebuild-progress"));
+        return this;
+    }
+
+    /** Waits until the shown rebuild is in this state (DONE, VERIFIED, ...), as long as a rebuild may take. */
+    public void awaitRebuildState(String state) {
+        browser.until(d -> d.findElements(By.cssSelector("#rebuild-progress[data-state='" + state + "']")).size() == 1,
+                      Duration.ofMinutes(2));
+    }
+
+    /** The verification report's row of this table. */
+    public WebElement reportRow(String table) {
+        return browser.visible(By.cssSelector("#rebuild-report-tables tr[data-table='" + table + "']"));
+    }
+
+    private static String deadLetter(String sequence) {
+        return "#dead-letter-rows tr[data-sequence='" + sequence + "']";
     }
 
     private static String row(String processor) {
