@@ -63,7 +63,10 @@ public final class AuditBenchmark {
                     "--tandem.bootpay.application-id=" + BootpayLoopbackServer.APPLICATION_ID,
                     "--tandem.bootpay.private-key=" + BootpayLoopbackServer.PRIVATE_KEY,
                     "--tandem.bootpay.client-application-id=bench",
-                    "--tandem.audit.export.max-events=" + Math.max(100_000, history));
+                    "--tandem.audit.export.max-events=" + Math.max(100_000, history),
+                    // one traveller books and pays for every audited booking, faster than a person would
+                    "--tandem.rate-limit.booking-user=1000000/1m",
+                    "--tandem.rate-limit.payment-user=1000000/1m");
             try (ConfigurableApplicationContext context = servers.run(TandemApplication.class,
                                                                       TandemApplication.PROFILES, bench,
                                                                       arguments.application());
