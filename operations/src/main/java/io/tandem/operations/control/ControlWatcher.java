@@ -1,5 +1,6 @@
 package io.tandem.operations.control;
 
+import io.tandem.operations.node.NodeLoop;
 import io.tandem.operations.OperationsProperties;
 import io.tandem.operations.control.ProcessorControl.DesiredState;
 import io.tandem.operations.node.LocalNode;
@@ -13,9 +14,6 @@ import org.springframework.context.SmartLifecycle;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Brings this node's processors into the state operators asked for in the control table, polling it every
@@ -32,7 +30,7 @@ class ControlWatcher implements SmartLifecycle {
     private final ProcessorControls controls;
     private final OperationsProperties properties;
     private final Map<String, Long> appliedVersions = new HashMap<>();
-    private ScheduledExecutorService scheduler;
+    private final NodeLoop loop;
 
     ControlWatcher(LocalNode node, LocalProcessors processors, ProcessorControls controls,
                    OperationsProperties properties) {
@@ -40,6 +38,8 @@ class ControlWatcher implements SmartLifecycle {
         this.processors = processors;
         this.controls = controls;
         this.properties = properties;
+        this.loop = new NodeLoop("ops-control-watcher", properties.controlPollInterval(), properties.controlPollInterval(),
+                                 this::pollQuietly);
     }
 
     synchronized void poll() {
@@ -88,30 +88,18 @@ class ControlWatcher implements SmartLifecycle {
     @Override
     public void start() {
         pollQuietly();
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ops-control-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.controlPollInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::pollQuietly, interval, interval, TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
     @Override
     public void stop() {
-        scheduler.shutdownNow();
-        try {
-            // a poll under way finishes before Axon stops the processors it might touch
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
+        // a poll under way finishes before Axon stops the processors it might touch
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return loop.isRunning();
     }
 
     /** After Axon has started the processors, and stopped before Axon stops them, so it never restarts one. */

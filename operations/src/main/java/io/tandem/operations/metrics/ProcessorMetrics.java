@@ -1,5 +1,6 @@
 package io.tandem.operations.metrics;
 
+import io.tandem.operations.node.NodeLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
@@ -19,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -35,23 +33,22 @@ class ProcessorMetrics implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ProcessorMetrics.class);
 
     private final ProcessorBoards boards;
-    private final Duration interval;
     private final Map<String, MultiGauge> processorGauges = new ConcurrentHashMap<>();
     private final MultiGauge segmentLagEvents;
     private final MultiGauge segmentLagSeconds;
     private final MeterRegistry registry;
-    private volatile ScheduledExecutorService scheduler;
+    private final NodeLoop loop;
 
     ProcessorMetrics(ProcessorBoards boards, MeterRegistry registry, Duration interval) {
         this.boards = boards;
         this.registry = registry;
-        this.interval = interval;
         this.segmentLagEvents = MultiGauge.builder("tandem.processor.segment.lag.events")
                                           .description("Events between the head and a segment's position")
                                           .register(registry);
         this.segmentLagSeconds = MultiGauge.builder("tandem.processor.segment.lag.seconds")
                                            .description("Seconds between the head event and a segment's position")
                                            .baseUnit("seconds").register(registry);
+        this.loop = new NodeLoop("ops-processor-metrics", Duration.ZERO, interval, this::refreshQuietly);
     }
 
     void refresh() {
@@ -116,26 +113,16 @@ class ProcessorMetrics implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ops-processor-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(this::refreshQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        scheduler = started;
+        loop.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = scheduler;
-        scheduler = null;
-        if (current != null) {
-            current.shutdownNow();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return loop.isRunning();
     }
 }

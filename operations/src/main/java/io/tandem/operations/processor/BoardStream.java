@@ -1,5 +1,6 @@
 package io.tandem.operations.processor;
 
+import io.tandem.operations.node.NodeLoop;
 import io.tandem.operations.OperationsProperties;
 import io.tandem.operations.processor.BoardViews.ProcessorBoard;
 import org.slf4j.Logger;
@@ -11,9 +12,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live board: every {@code tandem.operations.stream-interval} this node reads the board once and sends it to all
@@ -26,11 +24,13 @@ class BoardStream implements SmartLifecycle {
     private final ProcessorBoards boards;
     private final OperationsProperties properties;
     private final Set<SseEmitter> open = new CopyOnWriteArraySet<>();
-    private ScheduledExecutorService scheduler;
+    private final NodeLoop loop;
 
     BoardStream(ProcessorBoards boards, OperationsProperties properties) {
         this.boards = boards;
         this.properties = properties;
+        this.loop = new NodeLoop("ops-board-stream", properties.streamInterval(), properties.streamInterval(),
+                                 this::broadcast);
     }
 
     SseEmitter open() {
@@ -67,26 +67,19 @@ class BoardStream implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ops-board-stream");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.streamInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::broadcast, interval, interval, TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
     /** Ends the open streams before the web server's graceful shutdown would wait for them; clients reconnect. */
     @Override
     public void stop() {
-        scheduler.shutdownNow();
-        scheduler = null;
+        loop.stop();
         open.forEach(SseEmitter::complete);
         open.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return loop.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package io.tandem.operations.processor;
 
+import io.tandem.operations.node.NodeLoop;
 import io.tandem.operations.OperationsProperties;
 import io.tandem.operations.OperationsTables;
 import io.tandem.operations.node.LocalNode;
@@ -13,11 +14,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static io.tandem.platform.jdbc.JdbcTime.utc;
 
@@ -37,7 +36,7 @@ class HeartbeatPublisher implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final OperationsTables tables;
     private final OperationsProperties properties;
-    private ScheduledExecutorService scheduler;
+    private final NodeLoop loop;
 
     HeartbeatPublisher(LocalNode node, LocalProcessors processors, LocalReports reports, JdbcClient jdbc,
                        TransactionTemplate transactions, OperationsTables tables, OperationsProperties properties) {
@@ -48,6 +47,7 @@ class HeartbeatPublisher implements SmartLifecycle {
         this.transactions = transactions;
         this.tables = tables;
         this.properties = properties;
+        this.loop = new NodeLoop("ops-heartbeat", Duration.ZERO, properties.heartbeatInterval(), this::publishQuietly);
     }
 
     void publish() {
@@ -92,20 +92,13 @@ class HeartbeatPublisher implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ops-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.heartbeatInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::publishQuietly, 0, interval, TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
     /** Leaves the board at once instead of after the node timeout. */
     @Override
     public void stop() {
-        scheduler.shutdownNow();
-        scheduler = null;
+        loop.stop();
         try {
             jdbc.sql("DELETE FROM " + tables.table("ops_node") + " WHERE node_id = ?").param(node.nodeId()).update();
         } catch (RuntimeException e) {
@@ -115,7 +108,7 @@ class HeartbeatPublisher implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return loop.isRunning();
     }
 
     /** After Axon has started the processors, and stopped before it stops them. */

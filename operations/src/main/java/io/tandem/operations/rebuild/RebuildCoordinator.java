@@ -1,5 +1,6 @@
 package io.tandem.operations.rebuild;
 
+import io.tandem.operations.node.NodeLoop;
 import io.tandem.operations.node.LocalNode;
 import io.tandem.operations.node.LocalProcessor;
 import io.tandem.operations.node.LocalProcessors;
@@ -13,9 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Works the rebuilds of the projections this node runs, every control poll: runs each rebuild's shadow processor
@@ -33,9 +31,8 @@ class RebuildCoordinator implements SmartLifecycle {
     private final ShadowProcessors shadows;
     private final LocalProcessors processors;
     private final LocalNode node;
-    private final Duration interval;
     private final Duration lease;
-    private volatile ScheduledExecutorService scheduler;
+    private final NodeLoop loop;
 
     RebuildCoordinator(RebuildPlans plans, RebuildSteps steps, ShadowProcessors shadows, LocalProcessors processors,
                        LocalNode node, Duration interval, Duration lease) {
@@ -44,16 +41,13 @@ class RebuildCoordinator implements SmartLifecycle {
         this.shadows = shadows;
         this.processors = processors;
         this.node = node;
-        this.interval = interval;
         this.lease = lease;
+        this.loop = new NodeLoop("ops-rebuild-coordinator", interval, interval, this::tickQuietly);
     }
 
     /** Starts on a new request now rather than at the next poll. */
     void nudge() {
-        ScheduledExecutorService current = scheduler;
-        if (current != null) {
-            current.execute(this::tickQuietly);
-        }
+        loop.nudge();
     }
 
     synchronized void tick() {
@@ -113,28 +107,16 @@ class RebuildCoordinator implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ops-rebuild-coordinator");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(this::tickQuietly, interval.toMillis(), interval.toMillis(),
-                                       TimeUnit.MILLISECONDS);
-        scheduler = started;
+        loop.start();
     }
 
     /** Stops the shadows (their claims are released) and hands the leases over. */
     @Override
     public void stop() {
-        ScheduledExecutorService current = scheduler;
-        scheduler = null;
-        current.shutdownNow();
+        loop.stop();
         try {
-            current.awaitTermination(10, TimeUnit.SECONDS);
             shadows.stopAll();
             plans.releaseLeases(node.nodeId());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Could not stop this node's rebuild shadows cleanly: {}", e.toString());
         }
@@ -142,7 +124,7 @@ class RebuildCoordinator implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return loop.isRunning();
     }
 
     /** After Axon started the processors, stopped before Axon stops them. */

@@ -1,5 +1,6 @@
 package io.tandem.operations.replay;
 
+import io.tandem.operations.node.NodeLoop;
 import io.tandem.operations.node.LocalNode;
 import io.tandem.operations.node.LocalProcessor;
 import io.tandem.operations.node.LocalProcessors;
@@ -10,9 +11,6 @@ import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,9 +30,8 @@ class ReplayCoordinator implements SmartLifecycle {
     private final ReplaySteps steps;
     private final LocalProcessors processors;
     private final LocalNode node;
-    private final Duration interval;
     private final Duration lease;
-    private ScheduledExecutorService scheduler;
+    private final NodeLoop loop;
 
     ReplayCoordinator(ReplayPlans plans, ReplaySteps steps, LocalProcessors processors, LocalNode node,
                       Duration interval, Duration lease) {
@@ -42,16 +39,13 @@ class ReplayCoordinator implements SmartLifecycle {
         this.steps = steps;
         this.processors = processors;
         this.node = node;
-        this.interval = interval;
         this.lease = lease;
+        this.loop = new NodeLoop("ops-replay-coordinator", interval, interval, this::tickQuietly);
     }
 
     /** Starts on a new plan now rather than at the next poll: the node that accepted it usually works it. */
     void nudge() {
-        ScheduledExecutorService current = scheduler;
-        if (current != null) {
-            current.execute(this::tickQuietly);
-        }
+        loop.nudge();
     }
 
     synchronized void tick() {
@@ -88,25 +82,14 @@ class ReplayCoordinator implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ops-replay-coordinator");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::tickQuietly, interval.toMillis(), interval.toMillis(),
-                                         TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = scheduler;
-        scheduler = null;
-        current.shutdownNow();
+        loop.stop();
         try {
-            current.awaitTermination(10, TimeUnit.SECONDS);
             plans.releaseLeases(node.nodeId());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Could not hand back this node's replay leases: {}", e.toString());
         }
@@ -114,7 +97,7 @@ class ReplayCoordinator implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return loop.isRunning();
     }
 
     /** With the control watcher: after Axon started the processors, stopped before Axon stops them. */

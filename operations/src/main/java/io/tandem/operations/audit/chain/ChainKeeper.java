@@ -1,5 +1,6 @@
 package io.tandem.operations.audit.chain;
 
+import io.tandem.operations.node.NodeLoop;
 import io.tandem.operations.audit.AuditProperties;
 import io.tandem.operations.audit.chain.ChainStore.Head;
 import io.tandem.operations.audit.chain.ChainStore.Link;
@@ -15,9 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Extends the hash chain a beat behind the head: every {@code tandem.audit.chain.interval} it links the stored events
@@ -35,7 +33,7 @@ class ChainKeeper implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final AnchorPublisher anchors;
     private final AuditProperties.Chain settings;
-    private ScheduledExecutorService scheduler;
+    private final NodeLoop loop;
 
     ChainKeeper(ChainStore store, StoredEvents events, EventPositions positions, TransactionTemplate transactions,
                 AnchorPublisher anchors, AuditProperties properties) {
@@ -45,6 +43,7 @@ class ChainKeeper implements SmartLifecycle {
         this.transactions = transactions;
         this.anchors = anchors;
         this.settings = properties.chain();
+        this.loop = new NodeLoop("audit-chain-keeper", settings.interval(), settings.interval(), this::run);
     }
 
     /** Links one batch; answers how many events it linked (0 when another node holds the chain or none is due). */
@@ -91,28 +90,16 @@ class ChainKeeper implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-chain-keeper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::run, interval, interval, TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
     @Override
     public void stop() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return loop.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package io.tandem.operations.audit.search;
 
+import io.tandem.operations.node.NodeLoop;
 import io.tandem.operations.audit.AuditProperties;
 import io.tandem.operations.audit.index.EventIndex;
 import io.tandem.operations.audit.index.EventSearch;
@@ -14,9 +15,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The live tail of the event search: every {@code tandem.audit.tail.interval} each open stream gets the indexed
@@ -31,11 +29,12 @@ class EventTail implements SmartLifecycle {
     private final EventIndex index;
     private final AuditProperties.Tail settings;
     private final Set<Follower> open = new CopyOnWriteArraySet<>();
-    private ScheduledExecutorService scheduler;
+    private final NodeLoop loop;
 
     EventTail(EventIndex index, AuditProperties properties) {
         this.index = index;
         this.settings = properties.tail();
+        this.loop = new NodeLoop("audit-event-tail", settings.interval(), settings.interval(), this::poll);
     }
 
     /** @param after the last position the client has; null for events from now on */
@@ -72,27 +71,20 @@ class EventTail implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "audit-event-tail");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.interval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
+        loop.start();
     }
 
     /** Ends the open tails before the web server's graceful shutdown would wait for them; clients reconnect. */
     @Override
     public void stop() {
-        scheduler.shutdownNow();
-        scheduler = null;
+        loop.stop();
         open.forEach(follower -> follower.emitter.complete());
         open.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return loop.isRunning();
     }
 
     private final class Follower {
