@@ -18,7 +18,6 @@ import io.tandem.operations.audit.view.EventViews;
 import io.tandem.operations.audit.view.PersonalDataView;
 import io.tandem.operations.log.OperatorLogConfiguration;
 import io.tandem.platform.personaldata.PersonalValues;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -50,14 +49,11 @@ public class AuditConfiguration {
         return new JdbcStoredEvents(jdbc);
     }
 
-    /** Axon Server numbers events from 0; a stream opened at token n starts with event n + 1. */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true", matchIfMissing = true)
     StoredEvents auditStreamStoredEvents(EventStore eventStore, @Qualifier("eventSerializer") Serializer serializer,
                                          EventIndex index) {
-        return new StreamStoredEvents(eventStore, serializer,
-                                      position -> position <= 0 ? null : new GlobalSequenceTrackingToken(position - 1),
-                                      index::positionsOf);
+        return StreamStoredEvents.onAxonServer(eventStore, serializer, index::positionsOf);
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package io.tandem.operations.audit.store;
 
+import org.axonframework.axonserver.connector.event.axon.GrpcMetaDataAwareSerializer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -22,7 +25,12 @@ import java.util.function.Predicate;
 /**
  * Events in any Axon event store (Axon Server in services mode), read through its aggregate reads and streams. The
  * bytes are those the store handed over: messages read from a store keep their serialized form, which Axon returns
- * as it is when asked with the serializer the store was built with (and no upcaster changed it).
+ * as it is only when asked with the very serializer the store reads with (and no upcaster changed it). Asked with
+ * another, Axon serializes the payload again, and personal data encrypts with a fresh IV each time, so no two
+ * readings of an event would hash alike.
+ * <p>
+ * Axon Server keeps metadata as a map of typed values, not as bytes: there its stored form is that map as JSON with
+ * its keys sorted, one rendering for one stored map.
  */
 public class StreamStoredEvents implements StoredEvents {
 
@@ -30,20 +38,43 @@ public class StreamStoredEvents implements StoredEvents {
 
     private final EventStore store;
     private final Serializer serializer;
+    private final boolean metadataHeldAsMap;
     private final LongFunction<TrackingToken> tokenBefore;
     private final Function<Collection<String>, Map<String, Long>> positionsOfEventIds;
 
     /**
-     * @param serializer          the event store's own serializer ({@code Configuration.eventSerializer()})
+     * A store that keeps payload and metadata as bytes (the JDBC store).
+     *
+     * @param serializer          the serializer the store reads with ({@code Configuration.eventSerializer()})
      * @param tokenBefore         the token a stream opened at starts with the event at the given position
      * @param positionsOfEventIds global positions of events by id, from the event index (aggregate reads carry none)
      */
     public StreamStoredEvents(EventStore store, Serializer serializer, LongFunction<TrackingToken> tokenBefore,
                               Function<Collection<String>, Map<String, Long>> positionsOfEventIds) {
+        this(store, serializer, false, tokenBefore, positionsOfEventIds);
+    }
+
+    private StreamStoredEvents(EventStore store, Serializer serializer, boolean metadataHeldAsMap,
+                               LongFunction<TrackingToken> tokenBefore,
+                               Function<Collection<String>, Map<String, Long>> positionsOfEventIds) {
         this.store = store;
         this.serializer = serializer;
+        this.metadataHeldAsMap = metadataHeldAsMap;
         this.tokenBefore = tokenBefore;
         this.positionsOfEventIds = positionsOfEventIds;
+    }
+
+    /**
+     * Axon Server: it numbers events from 0 and reads with the event serializer wrapped in a
+     * {@link GrpcMetaDataAwareSerializer} (its metadata is a gRPC map).
+     *
+     * @param eventSerializer the {@code eventSerializer} the Axon Server event store was built with
+     */
+    public static StreamStoredEvents onAxonServer(EventStore store, Serializer eventSerializer,
+                                                  Function<Collection<String>, Map<String, Long>> positionsOfEventIds) {
+        return new StreamStoredEvents(store, new GrpcMetaDataAwareSerializer(eventSerializer), true,
+                                      position -> position <= 0 ? null : new GlobalSequenceTrackingToken(position - 1),
+                                      positionsOfEventIds);
     }
 
     @Override
@@ -92,13 +123,16 @@ public class StreamStoredEvents implements StoredEvents {
         return found;
     }
 
-    private StoredEvent stored(EventMessage<?> message, Long position) {
+    StoredEvent stored(EventMessage<?> message, Long position) {
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> d ? d : null;
         var payload = message.serializePayload(serializer, byte[].class);
+        byte[] metadata = metadataHeldAsMap
+                          ? serializer.serialize(new TreeMap<>(message.getMetaData()), byte[].class).getData()
+                          : message.serializeMetaData(serializer, byte[].class).getData();
         return new StoredEvent(position, message.getIdentifier(), domain == null ? null : domain.getType(),
                                domain == null ? null : domain.getAggregateIdentifier(),
                                domain == null ? 0 : domain.getSequenceNumber(), message.getTimestamp(),
                                payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
-                               message.serializeMetaData(serializer, byte[].class).getData());
+                               metadata);
     }
 }
