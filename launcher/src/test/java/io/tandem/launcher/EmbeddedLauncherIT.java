@@ -103,6 +103,14 @@ class EmbeddedLauncherIT {
         assertThat(metrics.body()).containsPattern("(?m)^(commandBus|eventProcessor|eventStore)\\w*\\{");
         assertThat(api.get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
         assertThat(admin.get("/v3/api-docs").json().get("paths").has("/api/auth/signup")).isTrue();
+        // time travel replays the aggregate class itself, inspected as the packaged jar's Axon inspects it
+        ApiResponse signedUpState = admin.get("/api/admin/audit/aggregates/" + userId + "/state?seq=0");
+        assertThat(signedUpState.status()).as(signedUpState.toString()).isEqualTo(200);
+        assertThat(signedUpState.json().get("rebuilt_with").asText()).isEqualTo("aggregate");
+        assertThat(signedUpState.json().at("/state/userId").asText()).isEqualTo(userId);
+        ApiResponse nicknameBlame = admin.get("/api/admin/audit/aggregates/" + userId + "/blame?field=nickname");
+        assertThat(nicknameBlame.status()).as(nicknameBlame.toString()).isEqualTo(200);
+        assertThat(nicknameBlame.json().get("value").asText()).isEqualTo("jj");
 
         launcher.stop();
         launcher.start();

@@ -60,12 +60,20 @@ public class AggregateFolds {
         return new EventFold(views, viewer);
     }
 
+    /**
+     * Inspected with the application's parameter resolvers, as Axon's own repositories are: command handlers take
+     * Spring beans as parameters, which the class path's resolvers alone cannot supply (tests hide that, because
+     * axon-test's fixture resolver answers for any parameter).
+     */
     private Map<String, AggregateModel<?>> models() {
         Map<String, AggregateModel<?>> known = models;
         if (known == null) {
             known = new HashMap<>();
-            for (AggregateConfiguration<?> aggregate : axon.get().findModules(AggregateConfiguration.class)) {
-                AggregateModel<?> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregate.aggregateType());
+            Configuration configuration = axon.get();
+            for (AggregateConfiguration<?> aggregate : configuration.findModules(AggregateConfiguration.class)) {
+                Class<?> type = aggregate.aggregateType();
+                AggregateModel<?> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                        type, configuration.parameterResolverFactory(), configuration.handlerDefinition(type));
                 known.put(model.type(), model);
             }
             models = known;
