@@ -1,14 +1,19 @@
 package io.tandem.launcher;
 
 import io.tandem.platform.security.JwtProperties;
+import io.tandem.query.live.LiveLimits;
 import io.tandem.testsupport.ApiClient;
 import io.tandem.testsupport.SseTestClient;
 import io.tandem.testsupport.TandemTestServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.messaging.support.ExecutorSubscribableChannel;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
@@ -17,9 +22,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import static io.tandem.testsupport.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Live channels (STOMP sessions, notification streams) end with the token that opened them and when their user's
@@ -39,6 +46,11 @@ class LiveChannelsTest {
     JwtEncoder jwtEncoder;
     @Autowired
     JwtProperties jwtProperties;
+    @Autowired
+    @Qualifier("clientInboundChannel")
+    ExecutorSubscribableChannel inbound;
+    @Autowired
+    LiveLimits limits;
 
     private ApiClient anonymous;
     private TestTokens tokens;
@@ -150,11 +162,60 @@ class LiveChannelsTest {
             assertThat(stomp.nextError()).contains("destination is longer");
         }
         try (RawStomp stomp = RawStomp.connect(ws(), token)) {
+            // the server refuses the frame over budget and closes the socket, maybe before the last is sent
             for (int i = 0; i < 120; i++) {
-                stomp.send("SEND\ndestination:/app/chat/read\ncontent-type:application/json\n\n{\"message_id\":\"m" + i
-                           + "\"}");
+                if (!stomp.sendWhileOpen("SEND\ndestination:/app/chat/read\ncontent-type:application/json\n\n"
+                                         + "{\"message_id\":\"m" + i + "\"}")) {
+                    break;
+                }
             }
             assertThat(stomp.nextError()).contains("rate_limited");
+        }
+    }
+
+    /**
+     * The broker's inbound workers are a few threads with a bounded queue, which refuse work beyond it, so a flood
+     * of frames cannot grow the node's memory without end; a frame that arrives meanwhile is not queued past the
+     * bound, and its session carries on once the workers are free.
+     */
+    @Test
+    void theInboundWorkersAreBoundedAndASessionCarriesOnAfterAFlood() {
+        CoupleUsers.User user = CoupleUsers.signUp(anonymous, "Flood");
+        ThreadPoolTaskExecutor workers = (ThreadPoolTaskExecutor) inbound.getExecutor();
+        assertThat(workers.getMaxPoolSize()).isEqualTo(limits.inboundThreads());
+        CountDownLatch busy = new CountDownLatch(1);
+        try (RawStomp stomp = RawStomp.connect(ws(), tokens.user(user.id()))) {
+            assertThat(occupy(workers, busy)).isLessThanOrEqualTo(limits.inboundThreads() + limits.inboundQueue());
+            // frames already under way when the flood began finish, and their workers take queued stand-ins
+            await().atMost(PATIENCE).until(() -> workers.getActiveCount() == limits.inboundThreads());
+            occupy(workers, busy);
+            assertThat(workers.getQueueSize()).isEqualTo(limits.inboundQueue());
+
+            stomp.send("SUBSCRIBE\nid:0\nreceipt:flooded\ndestination:/user/queue/notifications\n\n");
+            assertThat(workers.getQueueSize()).isEqualTo(limits.inboundQueue());
+            busy.countDown();
+            assertThat(stomp.next()).startsWith("RECEIPT").contains("receipt-id:flooded");
+        } finally {
+            busy.countDown();
+        }
+    }
+
+    /** Hands the workers tasks that wait for {@code busy} until they refuse one; answers how many they took. */
+    private static int occupy(ThreadPoolTaskExecutor workers, CountDownLatch busy) {
+        int taken = 0;
+        try {
+            while (true) {
+                workers.execute(() -> {
+                    try {
+                        busy.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                taken++;
+            }
+        } catch (TaskRejectedException full) {
+            return taken;
         }
     }
 

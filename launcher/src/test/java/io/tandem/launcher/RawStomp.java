@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,16 @@ final class RawStomp implements AutoCloseable {
     /** Sends one frame; the terminating NUL is added here. */
     void send(String frame) {
         socket.sendText(frame + "\0", true).join();
+    }
+
+    /** Sends one frame unless the server has already closed the socket; answers whether it went out. */
+    boolean sendWhileOpen(String frame) {
+        try {
+            send(frame);
+            return true;
+        } catch (CompletionException closed) {
+            return false;
+        }
     }
 
     /** The next frame the server sent, heart-beats skipped. */

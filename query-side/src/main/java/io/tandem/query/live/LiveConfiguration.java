@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -79,18 +80,35 @@ class LiveConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
     }
 
-    /** Limits first: a frame over budget is refused before a subscription policy or a handler queries anything. */
+    /**
+     * Limits first: a frame over budget is refused before a subscription policy or a handler queries anything. The
+     * workers are set outright: Spring Boot hands both client channels the context's only {@code AsyncTaskExecutor}
+     * (the live scheduler: one thread, unbounded queue), and only an executor set outright, after Boot's configurer,
+     * replaces it.
+     */
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
         registration.interceptors(limits, authorization, receipts);
-        registration.taskExecutor().corePoolSize(liveLimits.inboundThreads())
-                    .maxPoolSize(liveLimits.inboundThreads())
-                    .queueCapacity(liveLimits.inboundQueue());
+        registration.executor(workers("clientInboundChannel-", liveLimits.inboundThreads(), liveLimits.inboundQueue()));
     }
 
+    /** Spring's own default for this channel: two threads per core, frames queued per session in order. */
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
         registration.interceptors(expiredSessions);
+        int threads = 2 * Runtime.getRuntime().availableProcessors();
+        registration.executor(workers("clientOutboundChannel-", threads, Integer.MAX_VALUE));
+    }
+
+    /** Started and stopped by the container, as the channel's executor bean. */
+    private static ThreadPoolTaskExecutor workers(String name, int threads, int queue) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix(name);
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(queue);
+        executor.setAllowCoreThreadTimeOut(true);
+        return executor;
     }
 
     @Bean(SCHEDULER)
