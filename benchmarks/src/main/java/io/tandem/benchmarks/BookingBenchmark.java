@@ -30,13 +30,15 @@ import static io.tandem.benchmarks.HttpApi.json;
  * loopback. Each booking is placed, paid (init, a paid receipt at the loopback PG, its webhook) and, once the
  * traveller's notification stream says it is confirmed, read until the read side says CONFIRMED, from 1, 8, 32 and
  * 64 client threads. Then the event store's own pace ({@link
- * EventAppends}): a trivial command's appends per second and its commit-to-read-model lag. The baseline is a
+ * EventAppends}): a trivial command's appends per second and its commit-to-read-model lag, and whether paying
+ * tells unknown booking numbers apart ({@link PaymentInitOracle}). The baseline is a
  * single-row INSERT transaction into a scratch table of the same PostgreSQL, at the same thread counts. See
  * docs/benchmarks.md.
  * <p>
  * Options: {@code --clients=1,8,32,64}, {@code --bookings=200} per client count (at least 10 per client),
  * {@code --warmup=30}, {@code --schedules=16} (bookings spread over them), {@code --appends=3000} and
- * {@code --inserts=3000} per thread count, {@code --lags=500} per thread count (1 and 8); arguments starting
+ * {@code --inserts=3000} per thread count, {@code --lags=500} per thread count (1 and 8), {@code --oracle=300}
+ * rounds of {@link PaymentInitOracle}; arguments starting
  * {@code --tandem.} or {@code --spring.} go to the application.
  */
 public final class BookingBenchmark {
@@ -58,6 +60,7 @@ public final class BookingBenchmark {
     private final int appends;
     private final int lags;
     private final int inserts;
+    private final int oracleRounds;
     private final List<String> applicationArguments;
 
     private final List<String> scheduleIds = new ArrayList<>();
@@ -78,6 +81,7 @@ public final class BookingBenchmark {
         this.appends = arguments.option("appends", 3000);
         this.lags = arguments.option("lags", 500);
         this.inserts = arguments.option("inserts", 3000);
+        this.oracleRounds = arguments.option("oracle", 300);
     }
 
     public static void main(String[] args) {
@@ -93,6 +97,7 @@ public final class BookingBenchmark {
     private void run() throws Exception {
         Report.printMachine();
         int mostClients = Arrays.stream(clientCounts).max().orElse(1);
+        int travellers = Math.max(mostClients, 2);
         try (BenchmarkServers servers = BenchmarkServers.start("tandem-booking-benchmark-");
              BootpayLoopbackServer loopback = new BootpayLoopbackServer()) {
             bootpay = loopback;
@@ -111,12 +116,15 @@ public final class BookingBenchmark {
                                                                       TandemApplication.PROFILES, bench,
                                                                       applicationArguments)) {
                 api = new HttpApi(BenchmarkServers.baseUrl(context));
-                prepare(mostClients, BenchmarkServers.baseUrl(context));
+                prepare(travellers, BenchmarkServers.baseUrl(context));
                 measure("warm-up", 1, warmup);
                 List<Result> results = new ArrayList<>();
                 for (int clients : clientCounts) {
                     results.add(measure("booking to CONFIRMED", clients, Math.max(bookings, 10 * clients)));
                 }
+                HttpClient http = HttpApi.newClient();
+                PaymentInitOracle.measure(api, tokens.get(0), place(http, tokens.get(0)), place(http, tokens.get(1)),
+                                          oracleRounds);
                 EventAppends events = new EventAppends(context, Math.max(mostClients, LAG_THREADS));
                 events.append(1, Math.min(appends, 500));
                 List<EventAppends.Appends> appended = new ArrayList<>();
@@ -137,7 +145,7 @@ public final class BookingBenchmark {
     private void prepare(int travellers, String baseUrl) {
         HttpClient http = HttpApi.newClient();
         String admin = api.login(http, ADMIN_EMAIL, ADMIN_PASSWORD);
-        int needed = warmup + Arrays.stream(clientCounts).map(clients -> Math.max(bookings, 10 * clients)).sum();
+        int needed = warmup + 2 + Arrays.stream(clientCounts).map(clients -> Math.max(bookings, 10 * clients)).sum();
         int schedules = Math.max(scheduleCount, (needed + SEATS_PER_SCHEDULE - 1) / SEATS_PER_SCHEDULE);
         LocalDate date = LocalDate.now(ZoneId.of("Asia/Seoul")).plusDays(10);
         List<Map<String, Object>> scheduleRequests = new ArrayList<>();
@@ -206,18 +214,9 @@ public final class BookingBenchmark {
     }
 
     private Booking book(Client client) {
-        int seat = nextSeat.getAndIncrement();
-        String scheduleId = scheduleIds.get(seat % scheduleIds.size());
-        int index = seat / scheduleIds.size();
-        String seatId = (index / SEAT_LETTERS.length() + 1) + String.valueOf(SEAT_LETTERS.charAt(
-                index % SEAT_LETTERS.length()));
         HttpClient http = client.http();
         long start = System.nanoTime();
-        HttpResponse<String> placed = api.post(http, "/api/bookings", client.token(), Map.of(
-                "schedule_id", scheduleId, "seat_id", seatId, "passengers", List.of(Map.of(
-                        "name", "Kim Bench", "birth_date", "1990-05-05", "phone", "010-2222-3333"))));
-        expect(placed, 201);
-        String bookingNumber = json(placed).get("booking_number").asText();
+        String bookingNumber = place(http, client.token());
         long afterPlace = System.nanoTime();
         HttpResponse<String> init = api.post(http, "/api/payments/init", client.token(),
                                              Map.of("booking_number", bookingNumber));
@@ -253,6 +252,20 @@ public final class BookingBenchmark {
         long end = System.nanoTime();
         return new Booking(afterPlace - start, afterInit - afterPlace, afterWebhook - afterInit, end - afterWebhook,
                            end - start);
+    }
+
+    /** Places a booking on the next free seat; answers its number. */
+    private String place(HttpClient http, String token) {
+        int seat = nextSeat.getAndIncrement();
+        String scheduleId = scheduleIds.get(seat % scheduleIds.size());
+        int index = seat / scheduleIds.size();
+        String seatId = (index / SEAT_LETTERS.length() + 1) + String.valueOf(SEAT_LETTERS.charAt(
+                index % SEAT_LETTERS.length()));
+        HttpResponse<String> placed = api.post(http, "/api/bookings", token, Map.of(
+                "schedule_id", scheduleId, "seat_id", seatId, "passengers", List.of(Map.of(
+                        "name", "Kim Bench", "birth_date", "1990-05-05", "phone", "010-2222-3333"))));
+        expect(placed, 201);
+        return json(placed).get("booking_number").asText();
     }
 
     /**
