@@ -5,6 +5,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,22 @@ public final class CommandTestDatabase {
 
     public static final String COUPLES = "V2026.11.23.0200__couples.sql";
     public static final String SCHEDULE_DIRECTORY = "V2026.12.06.0302__schedule_directory.sql";
+    public static final String FILE_DIRECTORY = "V2026.12.06.1001__file_directory.sql";
 
     private CommandTestDatabase() {
     }
 
     public static JdbcClient create(String... migrations) {
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(SharedPostgres.newDatabase(),
-                                                                        SharedPostgres.USERNAME, ""));
+        return JdbcClient.create(dataSource(migrations));
+    }
+
+    /** The same, for a test that runs its own transactions on it. */
+    public static DataSource dataSource(String... migrations) {
+        DataSource dataSource = new DriverManagerDataSource(SharedPostgres.newDatabase(), SharedPostgres.USERNAME, "");
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        // the event table some migrations backfill from, empty: a fresh store
+        jdbc.sql("CREATE TABLE domainevententry (aggregateidentifier VARCHAR(255), payloadtype VARCHAR(255), "
+                 + "payload BYTEA)").update();
         for (String migration : migrations) {
             try {
                 jdbc.sql(new ClassPathResource("db/migration/command/" + migration)
@@ -32,6 +42,6 @@ public final class CommandTestDatabase {
                 throw new UncheckedIOException(e);
             }
         }
-        return jdbc;
+        return dataSource;
     }
 }
