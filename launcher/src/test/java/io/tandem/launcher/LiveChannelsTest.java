@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.task.TaskRejectedException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ExecutorSubscribableChannel;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 import static io.tandem.testsupport.ApiClient.json;
@@ -49,6 +53,9 @@ class LiveChannelsTest {
     @Autowired
     @Qualifier("clientInboundChannel")
     ExecutorSubscribableChannel inbound;
+    @Autowired
+    @Qualifier("clientOutboundChannel")
+    ExecutorSubscribableChannel outbound;
     @Autowired
     LiveLimits limits;
 
@@ -198,6 +205,16 @@ class LiveChannelsTest {
         } finally {
             busy.countDown();
         }
+    }
+
+    /** The last guard (M4, {@code ExpiredSessionFilterTest}) sits on this node's way out to every socket. */
+    @Test
+    void theWayOutDropsMessagesForSessionsThatAreNotLive() {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setSessionId("ended-" + UUID.randomUUID());
+        headers.setDestination("/user/queue/notifications");
+
+        assertThat(outbound.send(MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders()))).isFalse();
     }
 
     /** Hands the workers tasks that wait for {@code busy} until they refuse one; answers how many they took. */
