@@ -4,13 +4,11 @@
 
 import {h} from '../dom.js';
 import {time} from '../audit/common.js';
-import {duration} from './replay-progress.js';
+import {duration, number, orNone, pollEverySecond} from './progress.js';
 
 const STEPS = ['REQUESTED', 'BUILDING', 'PAUSING', 'DRAINING', 'VERIFYING', 'VERIFIED', 'SWITCHING', 'SWITCHED'];
 const VERIFY_ONLY_STEPS = ['REQUESTED', 'BUILDING', 'PAUSING', 'DRAINING', 'VERIFYING', 'DISCARDING', 'DONE'];
 const ENDED = ['DONE', 'DROPPED', 'FAILED'];
-const number = new Intl.NumberFormat('en', {maximumFractionDigits: 1});
-const orNone = value => value === undefined || value === null ? '–' : number.format(value);
 
 function steps(rebuild) {
     const path = rebuild.verify_only ? VERIFY_ONLY_STEPS : STEPS;
@@ -86,9 +84,8 @@ function render(rebuild, actions) {
  */
 export function follow(element, {api, session, dialogs}, projection, rebuildId, onChange) {
     const path = `/api/admin/projections/${encodeURIComponent(projection)}/rebuilds/${encodeURIComponent(rebuildId)}`;
-    let timer = null;
-    let stopped = false;
     let shown = false;
+    let poller = null;
 
     async function act(action) {
         const texts = {
@@ -108,10 +105,7 @@ export function follow(element, {api, session, dialogs}, projection, rebuildId, 
             await api.post(`${path}/${action}`, {reason, confirm: projection});
             dialogs.notify(`${projection}: ${action} requested.`);
             onChange();
-            if (!stopped) {
-                clearTimeout(timer);
-                poll();
-            }
+            poller.now();
         } catch (error) {
             dialogs.notify(error.message, 'error');
         }
@@ -126,31 +120,17 @@ export function follow(element, {api, session, dialogs}, projection, rebuildId, 
             onclick: () => act(action)}, {switch: 'Switch in…', rollback: 'Roll back…', drop: 'Drop…'}[action])));
     }
 
-    async function poll() {
-        try {
-            const rebuild = await api.get(path);
+    poller = pollEverySecond(element, {
+        load: () => api.get(path),
+        show: rebuild => {
             element.replaceChildren(...render(rebuild, actions(rebuild)).filter(Boolean));
-            element.dataset.state = rebuild.state;
             if (!shown) {
                 shown = true;
                 element.scrollIntoView({block: 'start'});
             }
-            if (ENDED.includes(rebuild.state)) {
-                onChange();
-                return;
-            }
-        } catch (error) {
-            element.replaceChildren(h('p', {class: 'error'}, error.message));
-        }
-        if (!stopped) {
-            timer = setTimeout(poll, 1000);
-        }
-    }
-
-    element.hidden = false;
-    poll();
-    return () => {
-        stopped = true;
-        clearTimeout(timer);
-    };
+        },
+        ended: rebuild => ENDED.includes(rebuild.state),
+        onEnd: onChange,
+    });
+    return poller.stop;
 }

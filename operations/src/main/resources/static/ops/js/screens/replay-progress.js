@@ -2,24 +2,9 @@
 // for, the overall and per-segment progress, events per second and the ETA the server measures.
 
 import {h} from '../dom.js';
+import {duration, number, orNone, pollEverySecond} from './progress.js';
 
 const STEPS = ['REQUESTED', 'PAUSING', 'WAITING_FOR_RELEASE', 'RESETTING', 'STARTING', 'REPLAYING', 'DONE'];
-const number = new Intl.NumberFormat('en', {maximumFractionDigits: 1});
-const orNone = value => value === undefined || value === null ? '–' : number.format(value);
-
-export function duration(seconds) {
-    if (seconds === undefined || seconds === null) {
-        return '–';
-    }
-    if (seconds < 90) {
-        return `${number.format(seconds)} s`;
-    }
-    if (seconds < 5400) {
-        return `${number.format(seconds / 60)} min`;
-    }
-    return `${number.format(seconds / 3600)} h`;
-}
-
 function steps(replay) {
     const taken = new Map((replay.transitions || []).map(step => [step.state, step]));
     const shown = replay.state === 'FAILED' ? [...STEPS.filter(s => taken.has(s)), 'FAILED'] : STEPS;
@@ -70,28 +55,10 @@ function render(replay) {
 
 /** Shows the replay in the element and polls it until it ends; returns a function that stops polling. */
 export function follow(element, api, processor, replayId) {
-    let timer = null;
-    let stopped = false;
-    async function poll() {
-        try {
-            const replay = await api.get(`/api/admin/processors/${encodeURIComponent(processor)}/replays/`
-                                         + encodeURIComponent(replayId));
-            element.replaceChildren(...render(replay).filter(Boolean));
-            element.dataset.state = replay.state;
-            if (['DONE', 'FAILED'].includes(replay.state)) {
-                return;
-            }
-        } catch (error) {
-            element.replaceChildren(h('p', {class: 'error'}, error.message));
-        }
-        if (!stopped) {
-            timer = setTimeout(poll, 1000);
-        }
-    }
-    element.hidden = false;
-    poll();
-    return () => {
-        stopped = true;
-        clearTimeout(timer);
-    };
+    const path = `/api/admin/processors/${encodeURIComponent(processor)}/replays/${encodeURIComponent(replayId)}`;
+    return pollEverySecond(element, {
+        load: () => api.get(path),
+        show: replay => element.replaceChildren(...render(replay).filter(Boolean)),
+        ended: replay => ['DONE', 'FAILED'].includes(replay.state),
+    }).stop;
 }

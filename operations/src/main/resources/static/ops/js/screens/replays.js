@@ -2,7 +2,8 @@
 // forcing when handlers have side effects), then watch the progress; earlier replays of the processor below.
 
 import {h} from '../dom.js';
-import {duration, follow} from './replay-progress.js';
+import {duration} from './progress.js';
+import {follow} from './replay-progress.js';
 
 const number = new Intl.NumberFormat('en');
 
